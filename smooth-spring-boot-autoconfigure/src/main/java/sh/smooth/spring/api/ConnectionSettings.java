@@ -1,0 +1,35 @@
+package sh.smooth.spring.api;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.util.unit.DataSize;
+
+import sh.smooth.spring.error.SmoothValidationException;
+
+/**
+ * Where and how to connect.
+ *
+ * @param baseUrl the API base, such as {@code https://api.smooth.sh/api/v1}
+ * @param apiKey the key
+ * @param connectTimeout the TCP connect timeout
+ * @param readTimeout how long a response may take; the server may hold a poll open
+ * @param maxResponseSize the largest response body buffered
+ */
+public record ConnectionSettings(URI baseUrl, SmoothApiKey apiKey, Duration connectTimeout, Duration readTimeout,
+		DataSize maxResponseSize) {
+
+	public ConnectionSettings {
+		String scheme = baseUrl.getScheme();
+		if (!baseUrl.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme))) {
+			throw new SmoothValidationException("smooth.base-url", baseUrl, "must be an absolute http(s) URL");
+		}
+		if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+			throw new SmoothValidationException("smooth.connect-timeout", connectTimeout, "must be positive");
+		}
+		if (readTimeout.isNegative() || readTimeout.isZero()) {
+			throw new SmoothValidationException("smooth.read-timeout", readTimeout, "must be positive");
+		}
+	}
+
+}

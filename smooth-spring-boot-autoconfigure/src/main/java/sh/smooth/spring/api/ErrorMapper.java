@@ -1,0 +1,143 @@
+package sh.smooth.spring.api;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import sh.smooth.spring.error.SmoothApiException;
+import sh.smooth.spring.error.SmoothAuthenticationException;
+import sh.smooth.spring.error.SmoothBadRequestException;
+import sh.smooth.spring.error.SmoothConflictException;
+import sh.smooth.spring.error.SmoothNotFoundException;
+import sh.smooth.spring.error.SmoothRateLimitException;
+import sh.smooth.spring.error.SmoothServerException;
+import sh.smooth.spring.error.SmoothUnprocessableEntityException;
+import sh.smooth.spring.error.SmoothUnprocessableEntityException.FieldError;
+
+/**
+ * Turns an error response into the typed exception for its status. Accepts a JSON
+ * {@code detail} string, the FastAPI array form, JSON without {@code detail}, and
+ * non-JSON bodies such as a proxy's HTML 502 page.
+ */
+final class ErrorMapper {
+
+	private static final int MAX_RAW_BODY = 4096;
+
+	private static final int MAX_EXCERPT = 200;
+
+	private final JsonMapper mapper;
+
+	ErrorMapper(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	SmoothApiException toException(int status, @Nullable String body, @Nullable String retryAfterHeader,
+			@Nullable String taskId) {
+		String raw = (body != null && body.length() > MAX_RAW_BODY) ? body.substring(0, MAX_RAW_BODY) : body;
+		JsonNode json = parse(body);
+		JsonNode detailNode = (json != null && json.isObject()) ? json.get("detail") : null;
+		List<FieldError> fieldErrors = new ArrayList<>();
+		String detail = detail(status, body, json, detailNode, fieldErrors);
+		return switch (status) {
+			case 400 -> new SmoothBadRequestException(status, detail, taskId, raw);
+			case 401, 403 -> new SmoothAuthenticationException(status, detail, taskId, raw);
+			case 404 -> new SmoothNotFoundException(status, detail, taskId, raw);
+			case 409 -> new SmoothConflictException(status, detail, taskId, raw);
+			case 422 -> new SmoothUnprocessableEntityException(status, detail, taskId, raw, fieldErrors);
+			case 429 -> new SmoothRateLimitException(status, detail, taskId, raw, parseRetryAfter(retryAfterHeader));
+			default -> (status >= 500) ? new SmoothServerException(status, detail, taskId, raw)
+					: new SmoothApiException(status, detail, taskId, raw);
+		};
+	}
+
+	private String detail(int status, @Nullable String body, @Nullable JsonNode json, @Nullable JsonNode detailNode,
+			List<FieldError> fieldErrors) {
+		if (detailNode != null && detailNode.isString()) {
+			return detailNode.asString();
+		}
+		if (detailNode != null && detailNode.isArray()) {
+			List<String> parts = new ArrayList<>();
+			for (JsonNode item : detailNode) {
+				String location = location(item.get("loc"));
+				String message = text(item.get("msg"), item.toString());
+				fieldErrors.add(new FieldError(location, message, text(item.get("type"), null)));
+				parts.add(location + ": " + message);
+			}
+			return String.join("; ", parts);
+		}
+		if (detailNode != null && !detailNode.isNull()) {
+			return detailNode.toString();
+		}
+		if (json != null) {
+			return excerpt(json.toString());
+		}
+		if (body == null || body.isBlank()) {
+			return "HTTP " + status + " error";
+		}
+		return "HTTP " + status + " error, non-JSON body: " + excerpt(body);
+	}
+
+	private static String location(@Nullable JsonNode loc) {
+		if (loc == null || !loc.isArray()) {
+			return (loc != null) ? loc.asString() : "?";
+		}
+		List<String> parts = new ArrayList<>();
+		loc.forEach((part) -> parts.add(part.isString() ? part.asString() : part.toString()));
+		return String.join(".", parts);
+	}
+
+	@Nullable private static String text(@Nullable JsonNode node, @Nullable String fallback) {
+		return (node != null && node.isString()) ? node.asString() : fallback;
+	}
+
+	private static String excerpt(String text) {
+		String flat = text.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+		return (flat.length() > MAX_EXCERPT) ? flat.substring(0, MAX_EXCERPT) + "..." : flat;
+	}
+
+	@Nullable private JsonNode parse(@Nullable String body) {
+		if (body == null || body.isBlank()) {
+			return null;
+		}
+		String trimmed = body.trim();
+		if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+			return null;
+		}
+		try {
+			return this.mapper.readTree(trimmed);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	@Nullable static Duration parseRetryAfter(@Nullable String header) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		String value = header.trim();
+		try {
+			long seconds = Long.parseLong(value);
+			return Duration.ofSeconds(Math.max(0, seconds));
+		}
+		catch (NumberFormatException ex) {
+			// not seconds: try an HTTP date
+		}
+		try {
+			ZonedDateTime when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+			Duration until = Duration.between(ZonedDateTime.now(when.getZone()), when);
+			return until.isNegative() ? Duration.ZERO : until;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,316 @@
+package sh.smooth.spring.api;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import io.netty.handler.timeout.ReadTimeoutException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.retry.Retry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriBuilder;
+
+import sh.smooth.spring.error.SmoothApiException;
+import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.error.SmoothNetworkException;
+import sh.smooth.spring.error.SmoothRateLimitException;
+import sh.smooth.spring.error.SmoothServerException;
+import sh.smooth.spring.error.SmoothTimeoutException;
+
+/**
+ * The Smooth HTTP API as non-blocking calls. Unwraps the {@code r} envelope, maps errors
+ * to typed exceptions, and retries only what is safe to repeat (see {@link CallSafety}).
+ * Thread-safe; one instance serves every task.
+ */
+public final class SmoothApiClient {
+
+	private static final Log logger = LogFactory.getLog(SmoothApiClient.class);
+
+	private final WebClient webClient;
+
+	private final JsonMapper mapper;
+
+	private final RetrySettings retry;
+
+	private final Scheduler timer;
+
+	private final ErrorMapper errors;
+
+	private final RateGate gate = new RateGate();
+
+	/**
+	 * Creates a client.
+	 * @param webClient a WebClient configured by {@link SmoothWebClients} (base URL, key,
+	 * timeouts)
+	 * @param mapper the JSON mapper for the wire
+	 * @param retry the retry settings
+	 * @param timer the scheduler that times retry backoffs
+	 */
+	public SmoothApiClient(WebClient webClient, JsonMapper mapper, RetrySettings retry, Scheduler timer) {
+		this.webClient = webClient;
+		this.mapper = mapper;
+		this.retry = retry;
+		this.timer = timer;
+		this.errors = new ErrorMapper(mapper);
+	}
+
+	/**
+	 * The JSON mapper used on the wire.
+	 * @return the mapper
+	 */
+	public JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	/**
+	 * {@code POST /task}: submits a task or opens a session. Never repeated once it may
+	 * have reached the server.
+	 * @param request the body
+	 * @return the created task
+	 */
+	public Mono<TaskResponse> createTask(TaskRequest request) {
+		return exchange(HttpMethod.POST, (uri) -> uri.path("/task").build(), json(request), null,
+				CallSafety.NOT_IDEMPOTENT)
+			.map((r) -> convert(r, TaskResponse.class, null));
+	}
+
+	/**
+	 * {@code GET /task/{id}?event_t=}: the task and the events after {@code eventT}.
+	 * @param taskId the task
+	 * @param eventT the last event timestamp seen, 0 for all
+	 * @return the task
+	 */
+	public Mono<TaskResponse> getTask(String taskId, long eventT) {
+		return exchange(HttpMethod.GET, (uri) -> uri.path("/task/{id}").queryParam("event_t", eventT).build(taskId),
+				null, taskId, CallSafety.IDEMPOTENT)
+			.map((r) -> convert(r, TaskResponse.class, taskId));
+	}
+
+	/**
+	 * {@code GET /task/{id}}, optionally with {@code downloads=true}.
+	 * @param taskId the task
+	 * @param downloads whether to ask for the downloads archive
+	 * @return the task
+	 */
+	public Mono<TaskResponse> getTask(String taskId, boolean downloads) {
+		return exchange(HttpMethod.GET, (uri) -> {
+			uri.path("/task/{id}");
+			if (downloads) {
+				uri.queryParam("downloads", "true");
+			}
+			return uri.build(taskId);
+		}, null, taskId, CallSafety.IDEMPOTENT).map((r) -> convert(r, TaskResponse.class, taskId));
+	}
+
+	/**
+	 * {@code DELETE /task/{id}}: cancels a task or force-closes a session.
+	 * @param taskId the task
+	 * @return completes when the server accepted it
+	 */
+	public Mono<Void> cancelTask(String taskId) {
+		return exchange(HttpMethod.DELETE, (uri) -> uri.path("/task/{id}").build(taskId), null, taskId,
+				CallSafety.IDEMPOTENT)
+			.then();
+	}
+
+	/**
+	 * {@code POST /task/{id}/event}: sends an action or a tool answer.
+	 * @param taskId the task
+	 * @param event the event, with its client-generated id
+	 * @param safety {@link CallSafety#IDEMPOTENT} for tool answers (same id, harmless
+	 * twice), {@link CallSafety#NOT_IDEMPOTENT} for actions
+	 * @return completes when the server accepted it
+	 */
+	public Mono<Void> sendEvent(String taskId, TaskEvent event, CallSafety safety) {
+		return exchange(HttpMethod.POST, (uri) -> uri.path("/task/{id}/event").build(taskId), json(event), taskId,
+				safety)
+			.then();
+	}
+
+	/**
+	 * A call whose {@code r} member is returned as JSON. The building block for the
+	 * resource endpoints (profiles, files, extensions, task listing).
+	 * @param method the method
+	 * @param uri builds the path and query from the base URL
+	 * @param body the body, or {@code null}
+	 * @param taskId the task the call is about, for error messages
+	 * @param safety whether it may be retried
+	 * @return the {@code r} member (a JSON null node if absent)
+	 */
+	public Mono<JsonNode> exchange(HttpMethod method, Function<UriBuilder, URI> uri,
+			@Nullable BodyInserter<?, ? super ClientHttpRequest> body, @Nullable String taskId, CallSafety safety) {
+		Mono<JsonNode> once = Mono.defer(() -> {
+			WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri);
+			WebClient.RequestHeadersSpec<?> request = (body != null) ? spec.body(body) : spec;
+			return request.exchangeToMono((response) -> read(response, taskId));
+		}).onErrorMap((ex) -> !(ex instanceof SmoothException), (ex) -> translate(ex, taskId));
+		return gated(once).retryWhen(retrySpec(safety));
+	}
+
+	/**
+	 * Converts JSON to a type with the wire mapper, mapping failures to a typed
+	 * exception.
+	 * @param <T> the type
+	 * @param node the JSON
+	 * @param type the type
+	 * @param taskId the task, for messages
+	 * @return the value
+	 */
+	public <T> T convert(JsonNode node, Class<T> type, @Nullable String taskId) {
+		try {
+			return this.mapper.treeToValue(node, type);
+		}
+		catch (JacksonException ex) {
+			throw new SmoothNetworkException(
+					"Unexpected response shape for " + type.getSimpleName() + ": " + ex.getOriginalMessage(), taskId,
+					ex);
+		}
+	}
+
+	private BodyInserter<byte[], ? super ClientHttpRequest> json(Object value) {
+		byte[] bytes = this.mapper.writeValueAsBytes(value);
+		return (outputMessage, context) -> {
+			outputMessage.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+			return BodyInserters.fromValue(bytes).insert(outputMessage, context);
+		};
+	}
+
+	private Mono<JsonNode> read(ClientResponse response, @Nullable String taskId) {
+		int status = response.statusCode().value();
+		if (response.statusCode().is2xxSuccessful()) {
+			return response.bodyToMono(byte[].class)
+				.map((bytes) -> unwrap(bytes, taskId))
+				.defaultIfEmpty(this.mapper.nullNode());
+		}
+		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+		return response.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.flatMap((text) -> Mono.error(this.errors.toException(status, text, retryAfter, taskId)));
+	}
+
+	private JsonNode unwrap(byte[] bytes, @Nullable String taskId) {
+		try {
+			JsonNode root = this.mapper.readTree(bytes);
+			JsonNode r = (root != null) ? root.get("r") : null;
+			return (r != null) ? r : this.mapper.nullNode();
+		}
+		catch (JacksonException ex) {
+			// a 2xx body that is not JSON (truncated, or a proxy page): treat it like a
+			// broken
+			// connection, so idempotent calls are repeated
+			throw new SmoothNetworkException(
+					"Unreadable JSON in a successful response (" + bytes.length + " bytes): " + ex.getOriginalMessage(),
+					taskId, ex);
+		}
+	}
+
+	private Mono<JsonNode> gated(Mono<JsonNode> call) {
+		return Mono.defer(() -> {
+			Duration wait = this.gate.remaining();
+			return wait.isZero() ? call : Mono.delay(wait, this.timer).then(call);
+		});
+	}
+
+	private Retry retrySpec(CallSafety safety) {
+		return Retry.from((signals) -> signals.concatMap((signal) -> {
+			Throwable failure = signal.failure();
+			long attempt = signal.totalRetries() + 1;
+			if (failure instanceof SmoothRateLimitException limited) {
+				limited.retryAfter().ifPresent(this.gate::closeFor);
+			}
+			if (attempt >= this.retry.maxAttempts() || !isRetryable(failure, safety)) {
+				// the companion's error ends the retries and reaches the caller as is
+				return Mono.error(failure);
+			}
+			Duration delay = backoff(attempt, failure);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Retrying Smooth call after " + failure.getClass().getSimpleName() + " (attempt "
+						+ (attempt + 1) + " of " + this.retry.maxAttempts() + ", in " + delay.toMillis() + " ms)");
+			}
+			return Mono.delay(delay, this.timer);
+		}));
+	}
+
+	static boolean isRetryable(Throwable failure, CallSafety safety) {
+		if (safety == CallSafety.NOT_IDEMPOTENT) {
+			return failure instanceof SmoothNetworkException && hasCause(failure, ConnectException.class);
+		}
+		return failure instanceof SmoothServerException || failure instanceof SmoothRateLimitException
+				|| failure instanceof SmoothNetworkException || failure instanceof SmoothTimeoutException;
+	}
+
+	private Duration backoff(long attempt, Throwable failure) {
+		if (failure instanceof SmoothRateLimitException limited && limited.retryAfter().isPresent()) {
+			Duration asked = limited.retryAfter().get();
+			return (asked.compareTo(this.retry.maxBackoff()) > 0) ? this.retry.maxBackoff() : asked;
+		}
+		long base = this.retry.initialBackoff().toMillis() << Math.min(20, attempt - 1);
+		long capped = Math.min(base, this.retry.maxBackoff().toMillis());
+		// "equal jitter": half fixed, half random, so many clients do not retry in
+		// lockstep
+		long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+		return Duration.ofMillis(jittered);
+	}
+
+	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private static SmoothException translate(Throwable ex, @Nullable String taskId) {
+		if (hasCause(ex, ReadTimeoutException.class) || hasCause(ex, TimeoutException.class)) {
+			return new SmoothTimeoutException("No response from Smooth within the read timeout"
+					+ ((taskId != null) ? " (task " + taskId + ")" : ""), taskId, null, ex);
+		}
+		if (ex instanceof WebClientRequestException || hasCause(ex, java.io.IOException.class)) {
+			return new SmoothNetworkException("Request to Smooth failed: " + rootMessage(ex), taskId, ex);
+		}
+		return new SmoothNetworkException("Smooth call failed: " + rootMessage(ex), taskId, ex);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * Whether an exception is a typed API error with the given status.
+	 * @param ex the exception
+	 * @param status the status
+	 * @return whether it matches
+	 */
+	public static boolean isStatus(Throwable ex, int status) {
+		return ex instanceof SmoothApiException api && api.status() == status;
+	}
+
+}

@@ -1,0 +1,53 @@
+package sh.smooth.spring.api;
+
+import org.jspecify.annotations.Nullable;
+
+import sh.smooth.spring.error.SmoothMissingApiKeyException;
+
+/**
+ * Holds the API key. The value is only handed to the request filter; {@link #toString()}
+ * masks it, so the key cannot leak through logs or actuator output.
+ */
+public final class SmoothApiKey {
+
+	@Nullable private final String value;
+
+	private SmoothApiKey(@Nullable String value) {
+		this.value = (value != null && !value.isBlank()) ? value.trim() : null;
+	}
+
+	/**
+	 * Wraps a key that may be absent.
+	 * @param value the key, or {@code null}
+	 * @return the holder
+	 */
+	public static SmoothApiKey of(@Nullable String value) {
+		return new SmoothApiKey(value);
+	}
+
+	/**
+	 * Whether a key is configured.
+	 * @return whether the key is present
+	 */
+	public boolean isPresent() {
+		return this.value != null;
+	}
+
+	/**
+	 * The key, for the {@code apikey} header only.
+	 * @return the key
+	 * @throws SmoothMissingApiKeyException if none is configured
+	 */
+	String require() {
+		if (this.value == null) {
+			throw new SmoothMissingApiKeyException();
+		}
+		return this.value;
+	}
+
+	@Override
+	public String toString() {
+		return "SmoothApiKey[" + ((this.value != null) ? "******" : "absent") + "]";
+	}
+
+}

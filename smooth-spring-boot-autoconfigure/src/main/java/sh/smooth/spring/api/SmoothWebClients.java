@@ -1,0 +1,93 @@
+package sh.smooth.spring.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Prepares the Smooth-specific {@link WebClient.Builder}: base URL, timeouts, User-Agent
+ * and the {@code apikey} header. The key is added per request, and only to requests for
+ * the Smooth base URL, so a downloads link on another host never receives it.
+ */
+public final class SmoothWebClients {
+
+	/** The User-Agent this starter sends. */
+	public static final String USER_AGENT = "smooth-spring-boot-starter/" + version();
+
+	private SmoothWebClients() {
+	}
+
+	/**
+	 * Applies the settings to a builder that belongs to Smooth alone (a clone of Boot's).
+	 * @param builder the builder
+	 * @param settings the settings
+	 * @param connectionProvider the connection pool shared by this client
+	 * @return the same builder
+	 */
+	public static WebClient.Builder configure(WebClient.Builder builder, ConnectionSettings settings,
+			ConnectionProvider connectionProvider) {
+		HttpClient httpClient = HttpClient.create(connectionProvider)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+					(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+			.responseTimeout(settings.readTimeout());
+		String base = settings.baseUrl().toString().replaceAll("/+$", "");
+		return builder.baseUrl(base)
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT)
+			.codecs((codecs) -> codecs.defaultCodecs()
+				.maxInMemorySize((int) Math.min(Integer.MAX_VALUE, settings.maxResponseSize().toBytes())))
+			.filter(apiKeyFilter(base, settings.apiKey()));
+	}
+
+	/**
+	 * Adds {@code apikey} to requests for the Smooth API, and fails them with a clear
+	 * message when no key is configured.
+	 * @param base the base URL
+	 * @param apiKey the key
+	 * @return the filter
+	 */
+	static ExchangeFilterFunction apiKeyFilter(String base, SmoothApiKey apiKey) {
+		return (request, next) -> {
+			if (!request.url().toString().startsWith(base)) {
+				return next.exchange(request);
+			}
+			String key;
+			try {
+				key = apiKey.require();
+			}
+			catch (RuntimeException ex) {
+				return Mono.error(ex);
+			}
+			return next.exchange(ClientRequest.from(request).header("apikey", key).build());
+		};
+	}
+
+	private static String version() {
+		try (InputStream in = SmoothWebClients.class.getResourceAsStream("/META-INF/smooth-starter.properties")) {
+			if (in != null) {
+				Properties properties = new Properties();
+				properties.load(in);
+				String version = properties.getProperty("version");
+				if (version != null && !version.startsWith("${")) {
+					return version;
+				}
+			}
+		}
+		catch (IOException ex) {
+			// fall through to "unknown"
+		}
+		return "unknown";
+	}
+
+}

@@ -1,0 +1,49 @@
+package sh.smooth.spring.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code r} object of a task response. Unknown fields are ignored.
+ *
+ * @param id the task id
+ * @param status {@code waiting}, {@code running}, {@code done}, {@code failed} or
+ * {@code cancelled}
+ * @param output the answer, or the failure description
+ * @param creditsUsed credits spent so far
+ * @param device the device
+ * @param liveUrl the live view URL
+ * @param recordingUrl null = not known yet, "" = none, else the URL
+ * @param downloadsUrl null = not known yet, "" = none, else the URL
+ * @param createdAt creation time (epoch, unit unspecified)
+ * @param events new events since {@code event_t}
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TaskResponse(String id, String status, @Nullable JsonNode output,
+		@JsonProperty("credits_used") @Nullable Long creditsUsed, @Nullable String device,
+		@JsonProperty("live_url") @Nullable String liveUrl,
+		@JsonProperty("recording_url") @Nullable String recordingUrl,
+		@JsonProperty("downloads_url") @Nullable String downloadsUrl,
+		@JsonProperty("created_at") @Nullable Long createdAt, @Nullable List<TaskEvent> events) {
+
+	/**
+	 * Whether the status is final ({@code done}, {@code failed} or {@code cancelled}).
+	 * @return whether the task has ended
+	 */
+	public boolean isTerminal() {
+		return "done".equals(this.status) || "failed".equals(this.status) || "cancelled".equals(this.status);
+	}
+
+	/**
+	 * The events, never {@code null}.
+	 * @return the events
+	 */
+	public List<TaskEvent> eventList() {
+		return (this.events != null) ? this.events : List.of();
+	}
+
+}

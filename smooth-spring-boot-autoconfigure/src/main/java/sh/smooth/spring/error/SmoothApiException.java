@@ -1,0 +1,64 @@
+package sh.smooth.spring.error;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Smooth API answered with an error status. Carries the status, the server's
+ * {@code detail}, the task id the call was about (if any) and a bounded excerpt of the
+ * raw body.
+ */
+public class SmoothApiException extends SmoothException {
+
+	private final int status;
+
+	private final String detail;
+
+	@Nullable private final String taskId;
+
+	@Nullable private final String rawBody;
+
+	public SmoothApiException(int status, String detail, @Nullable String taskId, @Nullable String rawBody) {
+		super(message(status, detail, taskId));
+		this.status = status;
+		this.detail = detail;
+		this.taskId = taskId;
+		this.rawBody = rawBody;
+	}
+
+	private static String message(int status, String detail, @Nullable String taskId) {
+		return "Smooth API error " + status + ((taskId != null) ? " for task " + taskId : "") + ": " + detail;
+	}
+
+	/**
+	 * The HTTP status code.
+	 * @return the status
+	 */
+	public int status() {
+		return this.status;
+	}
+
+	/**
+	 * The server's {@code detail} member, or a short excerpt of a non-JSON body.
+	 * @return the detail
+	 */
+	public String detail() {
+		return this.detail;
+	}
+
+	/**
+	 * The task (or session) the failed call was about.
+	 * @return the task id, or {@code null} for calls not about a task
+	 */
+	@Nullable public String taskId() {
+		return this.taskId;
+	}
+
+	/**
+	 * The raw response body, cut to a few kilobytes.
+	 * @return the body, or {@code null} if there was none
+	 */
+	@Nullable public String rawBody() {
+		return this.rawBody;
+	}
+
+}

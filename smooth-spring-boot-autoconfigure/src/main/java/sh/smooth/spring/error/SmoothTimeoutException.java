@@ -1,0 +1,46 @@
+package sh.smooth.spring.error;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A wait ran out of time: {@code await}, a session action, or an HTTP read. The task
+ * itself is left running.
+ */
+public class SmoothTimeoutException extends SmoothException {
+
+	@Nullable private final String taskId;
+
+	@Nullable private final Duration timeout;
+
+	public SmoothTimeoutException(String message, @Nullable String taskId, @Nullable Duration timeout) {
+		super(message);
+		this.taskId = taskId;
+		this.timeout = timeout;
+	}
+
+	public SmoothTimeoutException(String message, @Nullable String taskId, @Nullable Duration timeout,
+			Throwable cause) {
+		super(message, cause);
+		this.taskId = taskId;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * The task that was waited on.
+	 * @return the task id, or {@code null}
+	 */
+	@Nullable public String taskId() {
+		return this.taskId;
+	}
+
+	/**
+	 * The time that ran out.
+	 * @return the timeout, or {@code null} if unknown
+	 */
+	@Nullable public Duration timeout() {
+		return this.timeout;
+	}
+
+}

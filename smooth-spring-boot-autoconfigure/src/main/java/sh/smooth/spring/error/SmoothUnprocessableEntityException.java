@@ -1,0 +1,39 @@
+package sh.smooth.spring.error;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * 422: the server rejected the body. The array form of {@code detail} is parsed into
+ * {@link FieldError field errors}.
+ */
+public class SmoothUnprocessableEntityException extends SmoothApiException {
+
+	private final List<FieldError> fieldErrors;
+
+	public SmoothUnprocessableEntityException(int status, String detail, @Nullable String taskId,
+			@Nullable String rawBody, List<FieldError> fieldErrors) {
+		super(status, detail, taskId, rawBody);
+		this.fieldErrors = List.copyOf(fieldErrors);
+	}
+
+	/**
+	 * The field errors the server listed, empty when {@code detail} was a plain string.
+	 * @return the field errors
+	 */
+	public List<FieldError> fieldErrors() {
+		return this.fieldErrors;
+	}
+
+	/**
+	 * One entry of a FastAPI-style validation error.
+	 *
+	 * @param location the path of the offending field, such as {@code body.max_steps}
+	 * @param message the server's message
+	 * @param type the error type, such as {@code less_than_equal}
+	 */
+	public record FieldError(String location, String message, @Nullable String type) {
+	}
+
+}

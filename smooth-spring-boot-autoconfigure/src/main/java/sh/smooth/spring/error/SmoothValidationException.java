@@ -1,0 +1,55 @@
+package sh.smooth.spring.error;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An argument was rejected on the client, before any HTTP call. The message names the
+ * field, the value and the limit.
+ */
+public class SmoothValidationException extends SmoothException {
+
+	private final String field;
+
+	@Nullable private final transient Object value;
+
+	public SmoothValidationException(String field, @Nullable Object value, String limit) {
+		super(field + " = " + describe(value) + " is invalid: " + limit);
+		this.field = field;
+		this.value = value;
+	}
+
+	private static String describe(@Nullable Object value) {
+		if (value == null) {
+			return "null";
+		}
+		String text = (value instanceof CharSequence) ? "'" + value + "'" : String.valueOf(value);
+		return (text.length() > 120) ? text.substring(0, 117) + "...' (" + text.length() + " characters)" : text;
+	}
+
+	/**
+	 * Creates an exception for a secret field: the value never appears in the message.
+	 * @param field the field name
+	 * @param limit the rule that was broken
+	 * @return the exception
+	 */
+	public static SmoothValidationException secret(String field, String limit) {
+		return new SmoothValidationException(field, "******", limit);
+	}
+
+	/**
+	 * The rejected field, using the Java name and, where different, the wire name.
+	 * @return the field
+	 */
+	public String field() {
+		return this.field;
+	}
+
+	/**
+	 * The rejected value.
+	 * @return the value
+	 */
+	@Nullable public Object value() {
+		return this.value;
+	}
+
+}
