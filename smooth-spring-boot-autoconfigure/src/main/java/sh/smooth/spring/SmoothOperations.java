@@ -1,0 +1,74 @@
+package sh.smooth.spring;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.TaskHandle;
+import sh.smooth.spring.task.TaskResult;
+
+/**
+ * What the Smooth client can do. Implemented by {@link SmoothTemplate}; depend on this
+ * interface so tests can mock it.
+ */
+public interface SmoothOperations {
+
+	/**
+	 * Runs a task and waits for it (up to {@code smooth.task.default-timeout}).
+	 * @param task what the agent should do, in plain language
+	 * @return the result, whatever its status
+	 */
+	TaskResult run(String task);
+
+	/**
+	 * Runs a task with structured output and converts it.
+	 * @param <T> the output type
+	 * @param task what the agent should do
+	 * @param outputType the output type; its JSON Schema is sent as the response model
+	 * @return the output
+	 * @throws sh.smooth.spring.error.SmoothTaskFailedException if the task did not end
+	 * {@code done}
+	 */
+	<T> T run(String task, Class<T> outputType);
+
+	/**
+	 * Runs a task with generic structured output, such as {@code List<Story>}.
+	 * @param <T> the output type
+	 * @param task what the agent should do
+	 * @param outputType the output type
+	 * @return the output
+	 * @throws sh.smooth.spring.error.SmoothTaskFailedException if the task did not end
+	 * {@code done}
+	 */
+	<T> T run(String task, ParameterizedTypeReference<T> outputType);
+
+	/**
+	 * Runs a fully specified task and waits for it.
+	 * @param task the task
+	 * @return the result, whatever its status
+	 */
+	TaskResult run(SmoothTask task);
+
+	/**
+	 * Submits a task and returns at once; the task is polled in the background.
+	 * @param task the task
+	 * @return the handle
+	 */
+	TaskHandle submit(SmoothTask task);
+
+	/**
+	 * Submits a task with default settings and returns at once.
+	 * @param task what the agent should do
+	 * @return the handle
+	 */
+	TaskHandle submit(String task);
+
+	/**
+	 * A handle for a task that already exists, for example one submitted by another
+	 * process.
+	 * @param taskId the task id
+	 * @return the handle
+	 * @throws sh.smooth.spring.error.SmoothNotFoundException if the task does not exist
+	 */
+	TaskHandle attach(String taskId);
+
+}

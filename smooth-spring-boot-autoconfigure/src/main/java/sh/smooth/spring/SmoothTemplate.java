@@ -1,0 +1,209 @@
+package sh.smooth.spring;
+
+import java.time.Duration;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.api.TaskResponse;
+import sh.smooth.spring.error.SmoothTaskFailedException;
+import sh.smooth.spring.polling.PollingEngine;
+import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.task.Futures;
+import sh.smooth.spring.task.OutputConverter;
+import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.TaskHandle;
+import sh.smooth.spring.task.TaskKind;
+import sh.smooth.spring.task.TaskRequests;
+import sh.smooth.spring.task.TaskResult;
+import sh.smooth.spring.task.TaskStart;
+import sh.smooth.spring.task.TaskSupport;
+import sh.smooth.spring.task.ToolSelection;
+import sh.smooth.spring.task.Validate;
+
+/**
+ * The default {@link SmoothOperations}: submits tasks over the {@link SmoothApiClient}
+ * and hands them to the shared {@link PollingEngine}. Thread-safe; one instance per
+ * application.
+ */
+public class SmoothTemplate implements SmoothOperations {
+
+	private final SmoothApiClient api;
+
+	private final PollingEngine engine;
+
+	private final TaskRequests requests;
+
+	private final OutputConverter converter;
+
+	private final List<TaskSupport> supports;
+
+	private final Timeouts timeouts;
+
+	/**
+	 * Creates a template.
+	 * @param api the API client
+	 * @param engine the polling engine
+	 * @param requests builds request bodies with the defaults
+	 * @param converter converts output to Java types
+	 * @param supports features taking part in every task (tools, metrics), in order
+	 * @param timeouts the waiting bounds
+	 */
+	public SmoothTemplate(SmoothApiClient api, PollingEngine engine, TaskRequests requests, OutputConverter converter,
+			List<TaskSupport> supports, Timeouts timeouts) {
+		this.api = api;
+		this.engine = engine;
+		this.requests = requests;
+		this.converter = converter;
+		this.supports = List.copyOf(supports);
+		this.timeouts = timeouts;
+	}
+
+	@Override
+	public TaskResult run(String task) {
+		return submit(task).await();
+	}
+
+	@Override
+	public <T> T run(String task, Class<T> outputType) {
+		TaskResult result = run(SmoothTask.builder(task).outputType(outputType).build());
+		return typedOutput(result, outputType.getName(), () -> result.output(outputType));
+	}
+
+	@Override
+	public <T> T run(String task, ParameterizedTypeReference<T> outputType) {
+		Validate.notNull("outputType", outputType);
+		TaskResult result = run(SmoothTask.builder(task).outputType(outputType).build());
+		return typedOutput(result, outputType.getType().getTypeName(), () -> result.output(outputType));
+	}
+
+	private static <T> T typedOutput(TaskResult result, String typeName, java.util.function.Supplier<T> converter) {
+		if (!result.isDone()) {
+			throw new SmoothTaskFailedException(result.id(), result.status().value(), result.outputText());
+		}
+		T value = converter.get();
+		if (value == null) {
+			throw new SmoothTaskFailedException(result.id(), result.status().value(),
+					"the task ended done but its output is null, so it cannot be converted to " + typeName);
+		}
+		return value;
+	}
+
+	@Override
+	public TaskResult run(SmoothTask task) {
+		return submit(task).await();
+	}
+
+	@Override
+	public TaskHandle submit(String task) {
+		return submit(SmoothTask.builder(task).build());
+	}
+
+	@Override
+	public TaskHandle submit(SmoothTask task) {
+		Validate.notNull("task", task);
+		if (task.task() == null) {
+			throw new sh.smooth.spring.error.SmoothValidationException("task", null,
+					"must not be null (open a session for a browser without a task)");
+		}
+		return Futures.await(submitAsync(task), this.timeouts.call(), null, "the task creation");
+	}
+
+	/**
+	 * Submits a task without blocking.
+	 * @param task the task
+	 * @return completes with the handle once the server created the task
+	 */
+	public java.util.concurrent.CompletableFuture<TaskHandle> submitAsync(SmoothTask task) {
+		Validate.notNull("task", task);
+		return start(TaskKind.TASK, task).map((poller) -> handle(poller)).toFuture();
+	}
+
+	/**
+	 * Creates a task or session on the server and starts polling it: the shared path of
+	 * tasks and sessions.
+	 * @param kind task or session
+	 * @param spec the task or session options
+	 * @return the started poller
+	 */
+	public Mono<TaskPoller> start(TaskKind kind, SmoothTask spec) {
+		TaskStart initial = new TaskStart(kind, this.requests.create(spec, null), spec.tools());
+		return Mono.defer(() -> {
+			TaskStart start = initial;
+			for (TaskSupport support : this.supports) {
+				start = support.prepare(start);
+			}
+			TaskStart prepared = start;
+			return this.api.createTask(prepared.request())
+				.doOnError((ex) -> this.supports.forEach((support) -> support.failed(prepared, ex)))
+				.map((created) -> startPolling(prepared, created.id(), created));
+		});
+	}
+
+	private TaskPoller startPolling(TaskStart start, String taskId, TaskResponse initial) {
+		TaskPoller poller = this.engine.create(taskId, 0, initial);
+		for (TaskSupport support : this.supports) {
+			support.started(start, poller);
+		}
+		poller.start();
+		return poller;
+	}
+
+	@Override
+	public TaskHandle attach(String taskId) {
+		Validate.notBlank("taskId", taskId);
+		// the first read is awaited here so an unknown id fails at once, as in the SDKs
+		TaskResponse current = Futures.await(this.api.getTask(taskId, false).toFuture(), this.timeouts.call(), taskId,
+				"the task");
+		return handle(startPolling(new TaskStart(TaskKind.TASK, null, ToolSelection.DEFAULT), taskId, current));
+	}
+
+	private TaskHandle handle(TaskPoller poller) {
+		return new TaskHandle(poller, this.converter, this.timeouts.task(), this.timeouts.liveUrl());
+	}
+
+	/**
+	 * The API client, for features built on this template.
+	 * @return the client
+	 */
+	public SmoothApiClient api() {
+		return this.api;
+	}
+
+	/**
+	 * The output converter.
+	 * @return the converter
+	 */
+	public OutputConverter converter() {
+		return this.converter;
+	}
+
+	/**
+	 * The waiting bounds.
+	 * @return the timeouts
+	 */
+	public Timeouts timeouts() {
+		return this.timeouts;
+	}
+
+	/**
+	 * The bounds of blocking waits.
+	 *
+	 * @param task default bound of {@code await()} and {@code run(...)}
+	 * @param liveUrl default bound of {@code liveUrl()}
+	 * @param call bound of one API call made on the caller's thread (submit, cancel)
+	 */
+	public record Timeouts(Duration task, Duration liveUrl, Duration call) {
+
+		public Timeouts {
+			Validate.positive("smooth.task.default-timeout", task);
+			Validate.positive("smooth.task.live-url-timeout", liveUrl);
+			Validate.positive("call timeout", call);
+		}
+
+	}
+
+}

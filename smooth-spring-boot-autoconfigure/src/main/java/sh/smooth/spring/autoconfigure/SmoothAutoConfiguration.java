@@ -1,0 +1,137 @@
+package sh.smooth.spring.autoconfigure;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.SmoothTemplate;
+import sh.smooth.spring.SmoothWebClientCustomizer;
+import sh.smooth.spring.api.ConnectionSettings;
+import sh.smooth.spring.api.RetrySettings;
+import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.api.SmoothApiKey;
+import sh.smooth.spring.api.SmoothResources;
+import sh.smooth.spring.api.SmoothWebClients;
+import sh.smooth.spring.polling.PollingEngine;
+import sh.smooth.spring.polling.PollingSettings;
+import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.task.OutputConverter;
+import sh.smooth.spring.task.TaskDefaults;
+import sh.smooth.spring.task.TaskRequests;
+import sh.smooth.spring.task.TaskSupport;
+
+/**
+ * Auto-configuration of the Smooth client: a {@link SmoothTemplate} on a Smooth-specific
+ * {@link WebClient} cloned from Boot's builder.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@ConditionalOnClass(WebClient.class)
+@EnableConfigurationProperties(SmoothProperties.class)
+public final class SmoothAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(SmoothAutoConfiguration.class);
+
+	/** Environment variables read when {@code smooth.api-key} is unset, in order. */
+	static final String[] API_KEY_VARIABLES = { "SMOOTH_API_KEY", "CIRCLEMIND_API_KEY" };
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	SmoothResources smoothResources(SmoothProperties properties) {
+		return new SmoothResources(properties.polling().threads(), 500);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SmoothApiClient smoothApiClient(SmoothProperties properties, Environment environment, SmoothResources resources,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SmoothWebClientCustomizer> customizers) {
+		SmoothApiKey apiKey = SmoothApiKey.of(resolveApiKey(properties, environment));
+		if (!apiKey.isPresent()) {
+			logger.warn("No Smooth API key is configured (smooth.api-key or SMOOTH_API_KEY): "
+					+ "the application starts, but Smooth calls will fail until one is set");
+		}
+		if (properties.readTimeout().compareTo(Duration.ofSeconds(30)) < 0) {
+			logger.warn("smooth.read-timeout is " + properties.readTimeout()
+					+ ": the Smooth server may hold a poll open for up to 30 s, so calls may time out");
+		}
+		ConnectionSettings connection = new ConnectionSettings(properties.baseUrl(), apiKey,
+				properties.connectTimeout(), properties.readTimeout(), properties.maxResponseSize());
+		// a clone: what we add (base URL, apikey filter) must never reach the app's other
+		// clients
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+		SmoothWebClients.configure(builder, connection, resources.connectionProvider());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		SmoothProperties.Retry retry = properties.retry();
+		return new SmoothApiClient(builder.build(), wireMapper(),
+				new RetrySettings(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff()),
+				resources.scheduler());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SmoothSchemaGenerator smoothSchemaGenerator() {
+		return new SmoothSchemaGenerator();
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	PollingEngine smoothPollingEngine(SmoothProperties properties, SmoothApiClient api, SmoothResources resources) {
+		SmoothProperties.Polling polling = properties.polling();
+		return new PollingEngine(api, new PollingSettings(polling.firstDelay(), polling.maxInterval(),
+				polling.activeMaxInterval(), polling.backoffFactor()), resources.scheduler());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SmoothOperations.class)
+	SmoothTemplate smoothTemplate(SmoothProperties properties, SmoothApiClient api, PollingEngine engine,
+			SmoothSchemaGenerator schemas, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<TaskSupport> supports) {
+		SmoothProperties.Task task = properties.task();
+		TaskDefaults defaults = new TaskDefaults(task.agent(), task.device(), task.maxSteps(), task.enableRecording(),
+				task.useStealth(), task.useAdblock(), task.useCaptchaSolver(), task.showCursor());
+		// the application's mapper converts output to the application's types, with its
+		// modules
+		OutputConverter converter = new OutputConverter(jsonMapper.getIfAvailable(api::mapper));
+		Duration call = properties.readTimeout().plus(properties.connectTimeout()).multipliedBy(2);
+		return new SmoothTemplate(api, engine, new TaskRequests(defaults, schemas, api.mapper()), converter,
+				supports.orderedStream().toList(),
+				new SmoothTemplate.Timeouts(task.defaultTimeout(), task.liveUrlTimeout(), call));
+	}
+
+	static @Nullable String resolveApiKey(SmoothProperties properties, Environment environment) {
+		if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
+			return properties.apiKey();
+		}
+		for (String variable : API_KEY_VARIABLES) {
+			String value = environment.getProperty(variable);
+			if (value != null && !value.isBlank()) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The mapper for the wire: independent of the application's settings (naming
+	 * strategies, inclusion rules) so the body stays exactly what the API expects.
+	 * @return the mapper
+	 */
+	static JsonMapper wireMapper() {
+		return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+	}
+
+}

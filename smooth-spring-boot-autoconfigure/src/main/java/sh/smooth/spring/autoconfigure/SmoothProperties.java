@@ -1,0 +1,160 @@
+package sh.smooth.spring.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import sh.smooth.spring.task.Agent;
+import sh.smooth.spring.task.Device;
+
+/**
+ * Configuration of the Smooth client, bound from {@code smooth.*}.
+ *
+ * @param apiKey API key sent in the apikey header. When unset, the SMOOTH_API_KEY and
+ * then CIRCLEMIND_API_KEY environment variables are used.
+ * @param baseUrl Base URL of the Smooth API, including the version segment.
+ * @param connectTimeout Timeout for opening a connection to the API.
+ * @param readTimeout Timeout for a response. The server may hold a poll open, so keep it
+ * at 60 seconds or more.
+ * @param maxResponseSize Largest response body the client buffers.
+ * @param polling How tasks are polled.
+ * @param retry How failed calls are retried.
+ * @param task Values for task fields a task leaves unset, and waiting bounds.
+ * @param tools Custom tools.
+ * @param session Browser sessions.
+ * @param metrics Metrics and observations.
+ * @param health Health indicator.
+ */
+@ConfigurationProperties("smooth")
+public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://api.smooth.sh/api/v1") URI baseUrl,
+		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("90s") Duration readTimeout,
+		@DefaultValue("16MB") DataSize maxResponseSize, @DefaultValue Polling polling, @DefaultValue Retry retry,
+		@DefaultValue Task task, @DefaultValue Tools tools, @DefaultValue Session session,
+		@DefaultValue Metrics metrics, @DefaultValue Health health) {
+
+	@Override
+	public String toString() {
+		// a record prints every component: the key must not be one of them
+		return "SmoothProperties[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", baseUrl=" + this.baseUrl
+				+ ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", polling="
+				+ this.polling + ", retry=" + this.retry + ", task=" + this.task + ", tools=" + this.tools + "]";
+	}
+
+	/**
+	 * Polling.
+	 *
+	 * @param firstDelay Wait before re-polling after a response with no news; it grows
+	 * from here.
+	 * @param maxInterval Longest wait between polls of a plain task.
+	 * @param activeMaxInterval Longest wait between polls while a session action or a
+	 * custom tool is waiting on the task.
+	 * @param backoffFactor Factor by which the wait grows while nothing happens.
+	 * @param maxRequestsPerSecond Cap on poll requests per second across all tasks,
+	 * shared fairly; 0 for no cap.
+	 * @param threads Threads of the shared polling scheduler.
+	 */
+	public record Polling(@DefaultValue("100ms") Duration firstDelay, @DefaultValue("2s") Duration maxInterval,
+			@DefaultValue("500ms") Duration activeMaxInterval, @DefaultValue("1.5") double backoffFactor,
+			@DefaultValue("0") double maxRequestsPerSecond, @DefaultValue("2") int threads) {
+	}
+
+	/**
+	 * Retries of safe calls (GET, DELETE, tool answers) on 5xx, 429 and connection
+	 * errors.
+	 *
+	 * @param maxAttempts Attempts in total, including the first; 1 disables retries.
+	 * @param initialBackoff Wait before the first retry; it doubles, with jitter.
+	 * @param maxBackoff Longest wait between retries.
+	 */
+	public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration initialBackoff,
+			@DefaultValue("10s") Duration maxBackoff) {
+	}
+
+	/**
+	 * Task defaults.
+	 *
+	 * @param agent Agent that runs tasks.
+	 * @param device Browser device.
+	 * @param maxSteps Step budget of a task, from 2 to 128.
+	 * @param enableRecording Whether tasks are recorded on video.
+	 * @param useStealth Whether stealth mode is on.
+	 * @param useAdblock Whether ads are blocked.
+	 * @param useCaptchaSolver Whether captchas are solved.
+	 * @param showCursor Whether the mouse cursor is drawn.
+	 * @param defaultTimeout How long run() and await() wait for a task.
+	 * @param liveUrlTimeout How long liveUrl() waits for the browser to come up.
+	 */
+	public record Task(@DefaultValue("smooth") Agent agent, @DefaultValue("desktop") Device device,
+			@DefaultValue("32") int maxSteps, @DefaultValue("true") boolean enableRecording,
+			@DefaultValue("true") boolean useStealth, @DefaultValue("true") boolean useAdblock,
+			@DefaultValue("true") boolean useCaptchaSolver, @DefaultValue("false") boolean showCursor,
+			@DefaultValue("10m") Duration defaultTimeout, @DefaultValue("60s") Duration liveUrlTimeout) {
+	}
+
+	/**
+	 * Custom tools.
+	 *
+	 * @param attach Which discovered tools are attached to a task that does not choose.
+	 * @param timeout How long a tool may run before it is answered with an error and
+	 * interrupted.
+	 * @param executor Executor that runs tool methods.
+	 */
+	public record Tools(@DefaultValue("all") Attach attach, @DefaultValue("60s") Duration timeout,
+			@DefaultValue Executor executor) {
+
+		/**
+		 * Which tools a task gets by default.
+		 */
+		public enum Attach {
+
+			/** Every discovered tool. */
+			ALL,
+
+			/** None; tasks name their tools. */
+			NONE
+
+		}
+
+		/**
+		 * The bounded executor for tool methods.
+		 *
+		 * @param threads Most threads running tool methods at once.
+		 * @param queueCapacity Most tool calls waiting for a thread; beyond it calls are
+		 * answered with an error.
+		 */
+		public record Executor(@DefaultValue("8") int threads, @DefaultValue("1000") int queueCapacity) {
+		}
+
+	}
+
+	/**
+	 * Browser sessions.
+	 *
+	 * @param actionTimeout How long a session action waits for its result.
+	 */
+	public record Session(@DefaultValue("5m") Duration actionTimeout) {
+	}
+
+	/**
+	 * Metrics.
+	 *
+	 * @param enabled Whether Smooth metrics and observations are recorded.
+	 */
+	public record Metrics(@DefaultValue("true") boolean enabled) {
+	}
+
+	/**
+	 * Health.
+	 *
+	 * @param enabled Whether the Smooth health indicator is registered.
+	 * @param cacheTtl How long a health result is reused before the API is asked again.
+	 */
+	public record Health(@DefaultValue("false") boolean enabled, @DefaultValue("60s") Duration cacheTtl) {
+	}
+
+}

@@ -1,0 +1,147 @@
+package sh.smooth.spring.polling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
+
+import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.api.TaskResponse;
+import sh.smooth.spring.error.SmoothException;
+
+/**
+ * Creates and tracks the {@link TaskPoller}s of one client. All of them share one
+ * scheduler, so a thousand tasks in flight cost a thousand timers, not a thousand
+ * threads.
+ */
+public final class PollingEngine implements AutoCloseable {
+
+	private final SmoothApiClient api;
+
+	private final PollingSettings settings;
+
+	private final Scheduler scheduler;
+
+	private final Set<TaskPoller> live = ConcurrentHashMap.newKeySet();
+
+	private volatile Consumer<PollOutcome> pollRecorder = (outcome) -> {
+	};
+
+	private final boolean ownsScheduler;
+
+	private volatile boolean closed;
+
+	/**
+	 * Creates an engine.
+	 * @param api the API client
+	 * @param settings the cadence
+	 * @param scheduler the shared scheduler for timers and response handling
+	 */
+	public PollingEngine(SmoothApiClient api, PollingSettings settings, Scheduler scheduler) {
+		this(api, settings, scheduler, false);
+	}
+
+	/**
+	 * Creates an engine.
+	 * @param api the API client
+	 * @param settings the cadence
+	 * @param scheduler the shared scheduler for timers and response handling
+	 * @param ownsScheduler whether {@link #close()} disposes the scheduler
+	 */
+	public PollingEngine(SmoothApiClient api, PollingSettings settings, Scheduler scheduler, boolean ownsScheduler) {
+		this.api = api;
+		this.settings = settings;
+		this.scheduler = scheduler;
+		this.ownsScheduler = ownsScheduler;
+	}
+
+	/**
+	 * Creates a poller, not yet started: add listeners first, then
+	 * {@link TaskPoller#start()}.
+	 * @param taskId the task
+	 * @param eventT the event cursor to start from (0 for every event)
+	 * @param initial the response already known (from the submit), or {@code null}
+	 * @return the poller
+	 */
+	public TaskPoller create(String taskId, long eventT, @Nullable TaskResponse initial) {
+		if (this.closed) {
+			throw new SmoothException("The Smooth client is shut down");
+		}
+		TaskPoller poller = new TaskPoller(taskId, this, eventT, initial);
+		this.live.add(poller);
+		return poller;
+	}
+
+	/**
+	 * Sets who counts poll requests (the metrics feature).
+	 * @param recorder the recorder
+	 */
+	public void setPollRecorder(Consumer<PollOutcome> recorder) {
+		this.pollRecorder = recorder;
+	}
+
+	/**
+	 * The pollers still running.
+	 * @return a snapshot
+	 */
+	public List<TaskPoller> livePollers() {
+		return new ArrayList<>(this.live);
+	}
+
+	SmoothApiClient api() {
+		return this.api;
+	}
+
+	PollingSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The shared scheduler.
+	 * @return the scheduler
+	 */
+	public Scheduler scheduler() {
+		return this.scheduler;
+	}
+
+	void unregister(TaskPoller poller) {
+		this.live.remove(poller);
+	}
+
+	void recordPoll(PollOutcome outcome) {
+		try {
+			this.pollRecorder.accept(outcome);
+		}
+		catch (RuntimeException ex) {
+			// metrics must never break polling
+		}
+	}
+
+	/**
+	 * Stops every poller; their waiters fail at once instead of hanging.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		SmoothException reason = new SmoothException("The Smooth client was shut down while waiting");
+		for (TaskPoller poller : livePollers()) {
+			poller.stop(reason);
+		}
+		if (this.ownsScheduler) {
+			this.scheduler.dispose();
+		}
+	}
+
+	/**
+	 * Whether {@link #close()} was called.
+	 * @return whether the engine is closed
+	 */
+	public boolean isClosed() {
+		return this.closed;
+	}
+
+}

@@ -1,0 +1,44 @@
+package sh.smooth.spring.polling;
+
+import java.time.Duration;
+
+import sh.smooth.spring.error.SmoothValidationException;
+
+/**
+ * The adaptive polling cadence. A task is polled at once after submit and at once after
+ * any response that carried events; while nothing happens the wait starts at
+ * {@code firstDelay} and grows by {@code backoffFactor} up to {@code maxInterval}, or up
+ * to {@code activeMaxInterval} while an action or a tool is waiting on the task.
+ *
+ * @param firstDelay the first wait after a response with no news
+ * @param maxInterval the longest wait for a plain task
+ * @param activeMaxInterval the longest wait while actions are pending or tools are
+ * attached
+ * @param backoffFactor how much the wait grows each time
+ */
+public record PollingSettings(Duration firstDelay, Duration maxInterval, Duration activeMaxInterval,
+		double backoffFactor) {
+
+	/** The defaults: 100 ms, growing by 1.5 up to 2 s (500 ms while active). */
+	public static final PollingSettings DEFAULTS = new PollingSettings(Duration.ofMillis(100), Duration.ofSeconds(2),
+			Duration.ofMillis(500), 1.5);
+
+	public PollingSettings {
+		if (firstDelay.isNegative() || firstDelay.isZero()) {
+			throw new SmoothValidationException("smooth.polling.first-delay", firstDelay, "must be positive");
+		}
+		if (maxInterval.compareTo(firstDelay) < 0) {
+			throw new SmoothValidationException("smooth.polling.max-interval", maxInterval,
+					"must not be shorter than first-delay (" + firstDelay + ")");
+		}
+		if (activeMaxInterval.compareTo(firstDelay) < 0) {
+			throw new SmoothValidationException("smooth.polling.active-max-interval", activeMaxInterval,
+					"must not be shorter than first-delay (" + firstDelay + ")");
+		}
+		if (!(backoffFactor >= 1.0 && backoffFactor <= 10.0)) {
+			throw new SmoothValidationException("smooth.polling.backoff-factor", backoffFactor,
+					"must be between 1.0 and 10.0");
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package sh.smooth.spring.polling;
+
+import java.util.List;
+
+import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.api.TaskResponse;
+
+/**
+ * Receives what a {@link TaskPoller} learns. Called on the shared polling scheduler, one
+ * call at a time per task: implementations must return quickly and hand any slow work
+ * (such as running a tool) to an executor of their own.
+ */
+public interface TaskEventListener {
+
+	/**
+	 * New events, in server order. Also called for the events of the final response,
+	 * before {@link #onTerminal}.
+	 * @param poller the poller
+	 * @param events the new events, never empty
+	 */
+	default void onEvents(TaskPoller poller, List<TaskEvent> events) {
+	}
+
+	/**
+	 * Every successful poll response, after its events were dispatched.
+	 * @param poller the poller
+	 * @param response the response
+	 */
+	default void onResponse(TaskPoller poller, TaskResponse response) {
+	}
+
+	/**
+	 * The task reached {@code done}, {@code failed} or {@code cancelled}.
+	 * @param poller the poller
+	 * @param response the final response
+	 */
+	default void onTerminal(TaskPoller poller, TaskResponse response) {
+	}
+
+	/**
+	 * Polling failed for good (after retries) or the client shut down.
+	 * @param poller the poller
+	 * @param error the typed error
+	 */
+	default void onFailure(TaskPoller poller, Throwable error) {
+	}
+
+}

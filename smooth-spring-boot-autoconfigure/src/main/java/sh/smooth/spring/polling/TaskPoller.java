@@ -1,0 +1,427 @@
+package sh.smooth.spring.polling;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+
+import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.api.TaskResponse;
+import sh.smooth.spring.error.SmoothException;
+
+/**
+ * Polls one task with {@code GET /task/{id}?event_t=} on the shared scheduler, advancing
+ * the event cursor and handing events to its listeners. At most one request is in flight
+ * per task; between requests the task costs a timer, not a thread.
+ * <p>
+ * A plain task is polled from submit until it ends. A session may be marked
+ * {@linkplain #pauseWhenIdle() pause-when-idle}: it stops polling while nothing is
+ * pending and starts again on {@link #wakeUp()}.
+ */
+public final class TaskPoller {
+
+	private static final Log logger = LogFactory.getLog(TaskPoller.class);
+
+	private final String taskId;
+
+	private final PollingEngine engine;
+
+	private final List<TaskEventListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final CompletableFuture<TaskResponse> completion = new CompletableFuture<>();
+
+	private final List<ResponseWaiter> waiters = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger activity = new AtomicInteger();
+
+	private volatile @Nullable TaskResponse latest;
+
+	/** Touched only by the poll chain, which runs one step at a time. */
+	private long eventT;
+
+	// scheduling state, guarded by "this"
+	private boolean started;
+
+	private boolean inFlight;
+
+	private boolean wakeRequested;
+
+	private boolean paused;
+
+	private boolean stopped;
+
+	private boolean pauseWhenIdle;
+
+	private long currentDelayMillis;
+
+	private @Nullable Disposable pending;
+
+	private @Nullable Disposable inFlightCall;
+
+	private long generation;
+
+	TaskPoller(String taskId, PollingEngine engine, long eventT, @Nullable TaskResponse initial) {
+		this.taskId = taskId;
+		this.engine = engine;
+		this.eventT = eventT;
+		this.latest = initial;
+	}
+
+	/**
+	 * The task id.
+	 * @return the id
+	 */
+	public String taskId() {
+		return this.taskId;
+	}
+
+	/**
+	 * The API client, for listeners that answer events.
+	 * @return the client
+	 */
+	public SmoothApiClient api() {
+		return this.engine.api();
+	}
+
+	/**
+	 * The shared scheduler, for timers of features built on this task.
+	 * @return the scheduler
+	 */
+	public reactor.core.scheduler.Scheduler scheduler() {
+		return this.engine.scheduler();
+	}
+
+	/**
+	 * The latest response seen (from the submit or a poll).
+	 * @return the response, or {@code null} before the first one
+	 */
+	public @Nullable TaskResponse latest() {
+		return this.latest;
+	}
+
+	/**
+	 * Completes with the final response, or exceptionally when polling fails. Dependent
+	 * stages run on the polling scheduler unless an async variant is used.
+	 * @return the completion
+	 */
+	public CompletableFuture<TaskResponse> completion() {
+		return this.completion;
+	}
+
+	/**
+	 * Whether the task has ended or polling has stopped.
+	 * @return whether polling is over
+	 */
+	public boolean isDone() {
+		return this.completion.isDone();
+	}
+
+	/**
+	 * Adds a listener. Add listeners before {@link #start()} to see every event.
+	 * @param listener the listener
+	 */
+	public void addListener(TaskEventListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * Makes this poller stop while idle (no activity, no waiters) and restart on
+	 * {@link #wakeUp()}; for sessions.
+	 * @return this poller
+	 */
+	public synchronized TaskPoller pauseWhenIdle() {
+		this.pauseWhenIdle = true;
+		return this;
+	}
+
+	/**
+	 * Starts polling now. Idempotent.
+	 */
+	public void start() {
+		synchronized (this) {
+			if (this.started || this.stopped) {
+				return;
+			}
+			this.started = true;
+			schedule(0);
+		}
+	}
+
+	/**
+	 * Marks something as waiting on this task (a pending action, attached tools): polls
+	 * at the active cadence and does not pause. Pair with {@link #releaseActivity()}.
+	 */
+	public void retainActivity() {
+		this.activity.incrementAndGet();
+		wakeUp();
+	}
+
+	/**
+	 * Ends one {@link #retainActivity()}.
+	 */
+	public void releaseActivity() {
+		this.activity.updateAndGet((n) -> Math.max(0, n - 1));
+	}
+
+	/**
+	 * Polls again as soon as possible and restarts the backoff from the first delay. Call
+	 * after sending an action, so its result is seen quickly.
+	 */
+	public void wakeUp() {
+		synchronized (this) {
+			if (!this.started || this.stopped) {
+				return;
+			}
+			this.currentDelayMillis = 0;
+			if (this.inFlight) {
+				this.wakeRequested = true;
+				return;
+			}
+			if (this.pending != null) {
+				this.pending.dispose();
+				this.pending = null;
+			}
+			this.paused = false;
+			schedule(0);
+		}
+	}
+
+	/**
+	 * Completes when a response matches the condition. Fails when the task ends without a
+	 * match, or polling fails.
+	 * @param condition the condition
+	 * @param description what is waited for, for the error message
+	 * @return the future
+	 */
+	public CompletableFuture<TaskResponse> awaitResponse(Predicate<TaskResponse> condition, String description) {
+		ResponseWaiter waiter = new ResponseWaiter(condition, description);
+		TaskResponse current = this.latest;
+		if (current != null && condition.test(current)) {
+			waiter.future.complete(current);
+			return waiter.future;
+		}
+		if (this.completion.isDone()) {
+			failWaiter(waiter, current);
+			return waiter.future;
+		}
+		this.waiters.add(waiter);
+		waiter.future.whenComplete((r, ex) -> this.waiters.remove(waiter));
+		wakeUp();
+		return waiter.future;
+	}
+
+	/**
+	 * Stops polling and fails every waiter; used when the client shuts down.
+	 * @param reason the error handed to waiters and listeners
+	 */
+	public void stop(SmoothException reason) {
+		Disposable timer;
+		Disposable call;
+		synchronized (this) {
+			if (this.stopped) {
+				return;
+			}
+			this.stopped = true;
+			timer = this.pending;
+			call = this.inFlightCall;
+			this.pending = null;
+			this.inFlightCall = null;
+		}
+		if (timer != null) {
+			timer.dispose();
+		}
+		if (call != null) {
+			call.dispose();
+		}
+		fail(reason);
+	}
+
+	private void schedule(long delayMillis) {
+		// caller holds the lock
+		this.pending = (delayMillis <= 0) ? this.engine.scheduler().schedule(this::poll)
+				: this.engine.scheduler().schedule(this::poll, delayMillis, TimeUnit.MILLISECONDS);
+	}
+
+	private void poll() {
+		long cursor;
+		long myGeneration;
+		synchronized (this) {
+			if (this.stopped || this.inFlight) {
+				return;
+			}
+			this.pending = null;
+			this.inFlight = true;
+			this.wakeRequested = false;
+			myGeneration = ++this.generation;
+			cursor = this.eventT;
+		}
+		Disposable call = this.engine.api()
+			.getTask(this.taskId, cursor)
+			.publishOn(this.engine.scheduler())
+			.subscribe(this::onResponse, this::onError);
+		synchronized (this) {
+			// the response may already have been handled on another worker
+			if (this.inFlight && this.generation == myGeneration && !this.stopped) {
+				this.inFlightCall = call;
+			}
+		}
+	}
+
+	private void onResponse(TaskResponse response) {
+		this.engine.recordPoll(response.isTerminal() ? PollOutcome.TERMINAL
+				: response.eventList().isEmpty() ? PollOutcome.NO_EVENTS : PollOutcome.EVENTS);
+		this.latest = response;
+		List<TaskEvent> events = response.eventList();
+		advanceCursor(events);
+		if (!events.isEmpty()) {
+			for (TaskEventListener listener : this.listeners) {
+				safely(() -> listener.onEvents(this, events));
+			}
+		}
+		for (TaskEventListener listener : this.listeners) {
+			safely(() -> listener.onResponse(this, response));
+		}
+		checkWaiters(response);
+		if (response.isTerminal()) {
+			finish(response);
+			return;
+		}
+		synchronized (this) {
+			this.inFlight = false;
+			this.inFlightCall = null;
+			if (this.stopped) {
+				return;
+			}
+			if (!events.isEmpty() || this.wakeRequested) {
+				this.currentDelayMillis = 0;
+				schedule(0);
+				return;
+			}
+			if (this.pauseWhenIdle && this.activity.get() == 0 && this.waiters.isEmpty()) {
+				this.paused = true;
+				return;
+			}
+			this.currentDelayMillis = nextDelay(this.currentDelayMillis);
+			schedule(this.currentDelayMillis);
+		}
+	}
+
+	private long nextDelay(long current) {
+		PollingSettings settings = this.engine.settings();
+		long cap = (this.activity.get() > 0 || !this.waiters.isEmpty()) ? settings.activeMaxInterval().toMillis()
+				: settings.maxInterval().toMillis();
+		long next = (current <= 0) ? settings.firstDelay().toMillis() : (long) (current * settings.backoffFactor());
+		return Math.min(Math.max(next, 1), cap);
+	}
+
+	private void advanceCursor(List<TaskEvent> events) {
+		// the SDKs take the last element; the maximum is the same for ordered events and
+		// safe for unordered ones
+		for (TaskEvent event : events) {
+			Long timestamp = event.timestamp();
+			if (timestamp != null && timestamp > this.eventT) {
+				this.eventT = timestamp;
+			}
+		}
+	}
+
+	private void onError(Throwable error) {
+		this.engine.recordPoll(PollOutcome.ERROR);
+		synchronized (this) {
+			this.inFlight = false;
+			this.inFlightCall = null;
+			if (this.stopped) {
+				return;
+			}
+			this.stopped = true;
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Polling of Smooth task " + this.taskId + " failed: " + error);
+		}
+		fail(error);
+	}
+
+	private void finish(TaskResponse response) {
+		synchronized (this) {
+			this.stopped = true;
+			this.inFlight = false;
+			this.inFlightCall = null;
+			this.pending = null;
+		}
+		this.engine.unregister(this);
+		this.completion.complete(response);
+		for (TaskEventListener listener : this.listeners) {
+			safely(() -> listener.onTerminal(this, response));
+		}
+		for (ResponseWaiter waiter : new ArrayList<>(this.waiters)) {
+			failWaiter(waiter, response);
+		}
+	}
+
+	private void fail(Throwable error) {
+		this.engine.unregister(this);
+		this.completion.completeExceptionally(error);
+		for (TaskEventListener listener : this.listeners) {
+			safely(() -> listener.onFailure(this, error));
+		}
+		for (ResponseWaiter waiter : new ArrayList<>(this.waiters)) {
+			waiter.future.completeExceptionally(error);
+		}
+	}
+
+	private void checkWaiters(TaskResponse response) {
+		for (Iterator<ResponseWaiter> it = this.waiters.iterator(); it.hasNext();) {
+			ResponseWaiter waiter = it.next();
+			if (waiter.condition.test(response)) {
+				waiter.future.complete(response);
+			}
+		}
+	}
+
+	private void failWaiter(ResponseWaiter waiter, @Nullable TaskResponse response) {
+		String status = (response != null) ? response.status() : "unknown";
+		waiter.future.completeExceptionally(new SmoothException(
+				"Smooth task " + this.taskId + " ended with status " + status + " before " + waiter.description));
+	}
+
+	private void safely(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			// one faulty listener must not stop the poller or starve the others
+			logger.warn("A Smooth event listener failed for task " + this.taskId, ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "TaskPoller[" + this.taskId + "]";
+	}
+
+	private static final class ResponseWaiter {
+
+		final Predicate<TaskResponse> condition;
+
+		final String description;
+
+		final CompletableFuture<TaskResponse> future = new CompletableFuture<>();
+
+		ResponseWaiter(Predicate<TaskResponse> condition, String description) {
+			this.condition = condition;
+			this.description = description;
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package sh.smooth.spring.task;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+
+import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.error.SmoothTimeoutException;
+
+/**
+ * Blocks the calling thread on a future with a bound, translating the outcome into the
+ * client's exceptions. Only the caller blocks; the future itself is completed by the
+ * shared poller.
+ */
+public final class Futures {
+
+	private Futures() {
+	}
+
+	/**
+	 * Waits for a future.
+	 * @param <T> the value type
+	 * @param future the future
+	 * @param timeout the bound
+	 * @param taskId the task, for messages
+	 * @param what what is awaited, for messages (such as "the result")
+	 * @return the value
+	 */
+	public static <T> T await(CompletableFuture<T> future, Duration timeout, @Nullable String taskId, String what) {
+		Validate.positive("timeout", timeout);
+		try {
+			return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new SmoothTimeoutException(
+					"Timed out after " + timeout + " waiting for " + what
+							+ ((taskId != null) ? " of Smooth task " + taskId + "; the task keeps running" : ""),
+					taskId, timeout);
+		}
+		catch (ExecutionException ex) {
+			throw rethrow(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SmoothException(
+					"Interrupted while waiting for " + what + ((taskId != null) ? " of Smooth task " + taskId : ""),
+					ex);
+		}
+	}
+
+	/**
+	 * Unwraps a failure into an unchecked exception.
+	 * @param cause the cause
+	 * @return the exception to throw
+	 */
+	public static RuntimeException rethrow(@Nullable Throwable cause) {
+		if (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		if (cause instanceof Error error) {
+			throw error;
+		}
+		return new SmoothException("Smooth call failed: " + cause, cause);
+	}
+
+}

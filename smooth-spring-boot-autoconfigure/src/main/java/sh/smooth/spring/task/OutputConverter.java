@@ -1,0 +1,89 @@
+package sh.smooth.spring.task;
+
+import java.lang.reflect.Type;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import sh.smooth.spring.error.SmoothOutputMappingException;
+
+/**
+ * Converts agent output (JSON) to Java types. A failure names the JSON path where the
+ * output did not fit.
+ */
+public final class OutputConverter {
+
+	private final JsonMapper mapper;
+
+	/**
+	 * Creates a converter.
+	 * @param mapper the mapper
+	 */
+	public OutputConverter(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * The mapper used.
+	 * @return the mapper
+	 */
+	public JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	/**
+	 * Converts output to a type.
+	 * @param <T> the type
+	 * @param output the output (may be a JSON text inside a string)
+	 * @param type the target type
+	 * @return the value, {@code null} for a JSON null
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T convert(@Nullable JsonNode output, Type type) {
+		JavaType javaType = this.mapper.getTypeFactory().constructType(type);
+		JsonNode node = unwrapJsonText(output, javaType);
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			return null;
+		}
+		try {
+			return (T) this.mapper.treeToValue(node, javaType);
+		}
+		catch (JacksonException ex) {
+			throw new SmoothOutputMappingException(javaType.toCanonical(), path(ex), ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private @Nullable JsonNode unwrapJsonText(@Nullable JsonNode output, JavaType type) {
+		// some agents answer structured output as a JSON string; accept it unless a
+		// String was asked for
+		if (output != null && output.isString() && !type.hasRawClass(String.class)) {
+			String text = output.asString().trim();
+			if (text.startsWith("{") || text.startsWith("[")) {
+				try {
+					return this.mapper.readTree(text);
+				}
+				catch (JacksonException ex) {
+					return output;
+				}
+			}
+		}
+		return output;
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder("$");
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append('.').append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+}

@@ -1,0 +1,58 @@
+package sh.smooth.spring.task;
+
+import java.util.Locale;
+
+/**
+ * The status of a task or session.
+ */
+public enum TaskStatus {
+
+	/** Queued, no browser yet. */
+	WAITING,
+
+	/** The agent is working (or the session is open). */
+	RUNNING,
+
+	/** Finished successfully. */
+	DONE,
+
+	/** Finished with an error; the output usually explains it. */
+	FAILED,
+
+	/** Cancelled, or a session that was force-closed. */
+	CANCELLED,
+
+	/** A status this client does not know yet. */
+	UNKNOWN;
+
+	/**
+	 * Parses a wire value.
+	 * @param value the value, such as {@code done}
+	 * @return the status, {@link #UNKNOWN} for new values
+	 */
+	public static TaskStatus of(String value) {
+		try {
+			return valueOf(value.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return UNKNOWN;
+		}
+	}
+
+	/**
+	 * Whether the task has ended.
+	 * @return whether this is done, failed or cancelled
+	 */
+	public boolean isTerminal() {
+		return this == DONE || this == FAILED || this == CANCELLED;
+	}
+
+	/**
+	 * The wire value.
+	 * @return the lower-case value
+	 */
+	public String value() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,117 @@
+package sh.smooth.spring.support;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import sh.smooth.spring.SmoothTemplate;
+import sh.smooth.spring.api.ConnectionSettings;
+import sh.smooth.spring.api.RetrySettings;
+import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.api.SmoothApiKey;
+import sh.smooth.spring.api.SmoothResources;
+import sh.smooth.spring.api.SmoothWebClients;
+import sh.smooth.spring.polling.PollingEngine;
+import sh.smooth.spring.polling.PollingSettings;
+import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.task.OutputConverter;
+import sh.smooth.spring.task.TaskDefaults;
+import sh.smooth.spring.task.TaskRequests;
+import sh.smooth.spring.task.TaskSupport;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds a real client (WebClient, retries, polling) against a test server, without a
+ * Spring context. Close it after the test.
+ */
+public final class SmoothTestClients implements AutoCloseable {
+
+	/** The key tests send. */
+	public static final String API_KEY = "test-key-0123456789";
+
+	private final SmoothResources resources;
+
+	private final SmoothApiClient api;
+
+	private final PollingEngine engine;
+
+	private final SmoothTemplate template;
+
+	private SmoothTestClients(String baseUrl, RetrySettings retry, PollingSettings polling, Duration readTimeout,
+			List<TaskSupport> supports) {
+		this.resources = new SmoothResources(2, 100);
+		ConnectionSettings connection = new ConnectionSettings(URI.create(baseUrl), SmoothApiKey.of(API_KEY),
+				Duration.ofSeconds(2), readTimeout, DataSize.ofMegabytes(16));
+		WebClient webClient = SmoothWebClients
+			.configure(WebClient.builder(), connection, this.resources.connectionProvider())
+			.build();
+		JsonMapper mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		this.api = new SmoothApiClient(webClient, mapper, retry, this.resources.scheduler());
+		this.engine = new PollingEngine(this.api, polling, this.resources.scheduler());
+		this.template = new SmoothTemplate(this.api, this.engine,
+				new TaskRequests(TaskDefaults.SDK_DEFAULTS, new SmoothSchemaGenerator(), mapper),
+				new OutputConverter(mapper), supports,
+				new SmoothTemplate.Timeouts(Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+	}
+
+	/**
+	 * A client with fast retries and polling, for tests.
+	 * @param baseUrl the server base URL
+	 * @return the clients
+	 */
+	public static SmoothTestClients create(String baseUrl) {
+		return create(baseUrl, List.of());
+	}
+
+	/**
+	 * A client with fast retries and polling and the given task supports.
+	 * @param baseUrl the server base URL
+	 * @param supports the supports
+	 * @return the clients
+	 */
+	public static SmoothTestClients create(String baseUrl, List<TaskSupport> supports) {
+		return new SmoothTestClients(baseUrl, new RetrySettings(3, Duration.ofMillis(20), Duration.ofMillis(100)),
+				new PollingSettings(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50), 1.5),
+				Duration.ofSeconds(5), supports);
+	}
+
+	/**
+	 * A client with the given settings.
+	 * @param baseUrl the server base URL
+	 * @param retry retries
+	 * @param polling polling
+	 * @param readTimeout the read timeout
+	 * @return the clients
+	 */
+	public static SmoothTestClients create(String baseUrl, RetrySettings retry, PollingSettings polling,
+			Duration readTimeout) {
+		return new SmoothTestClients(baseUrl, retry, polling, readTimeout, List.of());
+	}
+
+	public SmoothTemplate template() {
+		return this.template;
+	}
+
+	public SmoothApiClient api() {
+		return this.api;
+	}
+
+	public PollingEngine engine() {
+		return this.engine;
+	}
+
+	public SmoothResources resources() {
+		return this.resources;
+	}
+
+	@Override
+	public void close() {
+		this.engine.close();
+		this.resources.close();
+	}
+
+}

@@ -1,0 +1,64 @@
+package sh.smooth.spring.task;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import sh.smooth.spring.support.SmoothTestClients;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskLifecycleTests {
+
+	@RegisterExtension
+	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private SmoothTestClients clients;
+
+	@BeforeEach
+	void setUp() {
+		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.clients.close();
+	}
+
+	@Test
+	void submitThenPollUntilDone() {
+		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"waiting\"}}")));
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).inScenario("s")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(202)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"r\":{\"id\":\"t1\",\"status\":\"running\"}}"))
+			.willSetStateTo("done"));
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).inScenario("s")
+			.whenScenarioStateIs("done")
+			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"output\":\"hello\",\"credits_used\":3}}")));
+
+		TaskResult result = this.clients.template().submit("say hello").await(Duration.ofSeconds(5));
+
+		assertThat(result.status()).isEqualTo(TaskStatus.DONE);
+		assertThat(result.outputText()).isEqualTo("hello");
+		assertThat(result.creditsUsed()).isEqualTo(3);
+		wm.verify(1, postRequestedFor(urlEqualTo("/api/v1/task")));
+		wm.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/task/t1")));
+	}
+
+}
