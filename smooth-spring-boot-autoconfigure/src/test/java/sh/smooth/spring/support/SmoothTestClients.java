@@ -43,8 +43,13 @@ public final class SmoothTestClients implements AutoCloseable {
 
 	private SmoothTestClients(String baseUrl, RetrySettings retry, PollingSettings polling, Duration readTimeout,
 			List<TaskSupport> supports) {
+		this(baseUrl, retry, polling, readTimeout, supports, API_KEY);
+	}
+
+	private SmoothTestClients(String baseUrl, RetrySettings retry, PollingSettings polling, Duration readTimeout,
+			List<TaskSupport> supports, String apiKey) {
 		this.resources = new SmoothResources(2, 100);
-		ConnectionSettings connection = new ConnectionSettings(URI.create(baseUrl), SmoothApiKey.of(API_KEY),
+		ConnectionSettings connection = new ConnectionSettings(URI.create(baseUrl), SmoothApiKey.of(apiKey),
 				Duration.ofSeconds(2), readTimeout, DataSize.ofMegabytes(16));
 		WebClient webClient = SmoothWebClients
 			.configure(WebClient.builder(), connection, this.resources.connectionProvider())
@@ -77,6 +82,16 @@ public final class SmoothTestClients implements AutoCloseable {
 		return new SmoothTestClients(baseUrl, new RetrySettings(3, Duration.ofMillis(20), Duration.ofMillis(100)),
 				new PollingSettings(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50), 1.5),
 				Duration.ofSeconds(5), supports);
+	}
+
+	/**
+	 * A client without an API key.
+	 * @param baseUrl the server base URL
+	 * @return the clients
+	 */
+	public static SmoothTestClients createWithoutKey(String baseUrl) {
+		return new SmoothTestClients(baseUrl, new RetrySettings(3, Duration.ofMillis(20), Duration.ofMillis(100)),
+				PollingSettings.DEFAULTS, Duration.ofSeconds(5), List.of(), null);
 	}
 
 	/**

@@ -1,0 +1,94 @@
+package sh.smooth.spring.task;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.function.Executable;
+
+import sh.smooth.spring.error.SmoothValidationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Client-side validation: each rejection names the field, the value and the limit. None
+ * of these makes an HTTP call (there is no server here at all).
+ */
+class TaskValidationTests {
+
+	static List<Arguments> rejected() {
+		Map<String, Object> tooMany = new HashMap<>();
+		for (int i = 0; i < 17; i++) {
+			tooMany.put("k" + i, i);
+		}
+		return List.of(
+				Arguments.of("blank task", (Executable) () -> SmoothTask.builder("  "), "task", "must not be blank"),
+				Arguments.of("null task", (Executable) () -> SmoothTask.builder(null), "task", "must not be blank"),
+				Arguments.of("steps too low", (Executable) () -> SmoothTask.builder("x").maxSteps(1), "max_steps",
+						"between 2 and 128"),
+				Arguments.of("steps too high", (Executable) () -> SmoothTask.builder("x").maxSteps(129), "129",
+						"between 2 and 128"),
+				Arguments.of("relative url", (Executable) () -> SmoothTask.builder("x").url("/search"), "url",
+						"absolute http(s) URL"),
+				Arguments.of("ftp url", (Executable) () -> SmoothTask.builder("x").url("ftp://example.com"),
+						"ftp://example.com", "absolute http(s) URL"),
+				Arguments.of("17 metadata keys", (Executable) () -> SmoothTask.builder("x").metadata(tooMany),
+						"17 keys", "at most 16 keys"),
+				Arguments.of("long metadata value",
+						(Executable) () -> SmoothTask.builder("x").metadata("k", "v".repeat(2049)), "metadata[k]",
+						"at most 2048 characters"),
+				Arguments.of("non-scalar metadata",
+						(Executable) () -> SmoothTask.builder("x").metadata("k", List.of(1)), "metadata[k]",
+						"string, number or boolean"),
+				Arguments.of("self proxy", (Executable) () -> SmoothTask.builder("x").proxy("self"), "proxyServer",
+						"socks5://"),
+				Arguments.of("unknown device", (Executable) () -> Device.of("tablet"), "tablet",
+						"desktop, mobile, desktop-lg"),
+				Arguments.of("unknown agent", (Executable) () -> Agent.of("gpt"), "gpt", "smooth, smooth-lite"),
+				Arguments.of("non-positive timeout", (Executable) () -> Validate.positive("timeout", Duration.ZERO),
+						"timeout", "positive"),
+				Arguments.of("blank file id", (Executable) () -> SmoothTask.builder("x").files("a", " "), "files[1]",
+						"must not be blank"),
+				Arguments.of("non-object schema",
+						(Executable) () -> SmoothTask.builder("x")
+							.responseModel(tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode()),
+						"responseModel", "JSON object"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("rejected")
+	void rejectsWithFieldValueAndLimit(String name, Executable call, String mentions, String limit) {
+		assertThatThrownBy(call::execute).isInstanceOf(SmoothValidationException.class)
+			.hasMessageContaining(mentions)
+			.hasMessageContaining(limit);
+	}
+
+	@Test
+	void proxyPasswordNeverAppearsInTheValidationMessage() {
+		assertThatThrownBy(() -> SmoothTask.builder("x").proxy("ftp://h:1", "bob", "hunter2"))
+			.isInstanceOf(SmoothValidationException.class)
+			.hasMessageNotContaining("hunter2");
+		assertThat(SmoothTask.builder("x").proxy("http://h:1", "bob", "hunter2").build().toString())
+			.doesNotContain("hunter2");
+	}
+
+	@Test
+	void acceptsTheLimitsThemselves() {
+		Map<String, Object> sixteen = new HashMap<>();
+		for (int i = 0; i < 16; i++) {
+			sixteen.put("k" + i, "v".repeat(2048));
+		}
+		SmoothTask task = SmoothTask.builder("x").maxSteps(2).maxSteps(128).metadata(sixteen).build();
+		assertThat(task.maxSteps()).isEqualTo(128);
+		assertThat(task.metadata()).hasSize(16);
+		assertThat(Device.of("desktop-lg")).isEqualTo(Device.DESKTOP_LG);
+		assertThat(Agent.of("SMOOTH_LITE")).isEqualTo(Agent.SMOOTH_LITE);
+	}
+
+}

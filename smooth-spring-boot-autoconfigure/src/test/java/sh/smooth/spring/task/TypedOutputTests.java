@@ -1,0 +1,123 @@
+package sh.smooth.spring.task;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+import sh.smooth.spring.error.SmoothOutputMappingException;
+import sh.smooth.spring.error.SmoothTaskFailedException;
+import sh.smooth.spring.support.SmoothTestClients;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Structured output end to end: the typed {@code run} overloads, conversion errors with
+ * their JSON path, and failed tasks.
+ */
+class TypedOutputTests {
+
+	@RegisterExtension
+	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private SmoothTestClients clients;
+
+	@BeforeEach
+	void setUp() {
+		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
+		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"running\"}}")));
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.clients.close();
+	}
+
+	@Test
+	void runConvertsToARecord() {
+		done("{\"title\":\"Show HN\",\"points\":42,\"kind\":\"SHOW\",\"tags\":[\"a\",\"b\"]}");
+
+		Story story = this.clients.template().run("top story", Story.class);
+
+		assertThat(story).isEqualTo(new Story("Show HN", 42, Kind.SHOW, List.of("a", "b")));
+	}
+
+	@Test
+	void runConvertsToAGenericList() {
+		done("[{\"title\":\"a\",\"points\":1,\"kind\":\"ASK\",\"tags\":[]},{\"title\":\"b\",\"points\":2,\"kind\":\"SHOW\",\"tags\":[]}]");
+
+		List<Story> stories = this.clients.template().run("top stories", new ParameterizedTypeReference<List<Story>>() {
+		});
+
+		assertThat(stories).extracting(Story::title).containsExactly("a", "b");
+	}
+
+	@Test
+	void structuredOutputSentAsAJsonStringIsStillConverted() {
+		done("\"{\\\"title\\\":\\\"x\\\",\\\"points\\\":1,\\\"kind\\\":\\\"ASK\\\",\\\"tags\\\":[]}\"");
+
+		assertThat(this.clients.template().run("x", Story.class).title()).isEqualTo("x");
+	}
+
+	@Test
+	void aMismatchNamesTheJsonPath() {
+		done("[{\"title\":\"a\",\"points\":1,\"kind\":\"ASK\",\"tags\":[]},{\"title\":\"b\",\"points\":\"many\",\"kind\":\"ASK\",\"tags\":[]}]");
+
+		assertThatThrownBy(() -> this.clients.template().run("x", new ParameterizedTypeReference<List<Story>>() {
+		})).isInstanceOfSatisfying(SmoothOutputMappingException.class,
+				(ex) -> assertThat(ex.path()).isEqualTo("$[1].points"))
+			.hasMessageContaining("$[1].points");
+	}
+
+	@Test
+	void aFailedTaskRaisesWithTheAgentsExplanation() {
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).willReturn(
+				okJson("{\"r\":{\"id\":\"t1\",\"status\":\"failed\",\"output\":\"The site blocked the agent\"}}")));
+
+		assertThatThrownBy(() -> this.clients.template().run("x", Story.class))
+			.isInstanceOfSatisfying(SmoothTaskFailedException.class, (ex) -> {
+				assertThat(ex.status()).isEqualTo("failed");
+				assertThat(ex.taskId()).isEqualTo("t1");
+			})
+			.hasMessageContaining("The site blocked the agent");
+	}
+
+	@Test
+	void untypedRunReturnsFailedResultsWithoutThrowing() {
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1"))
+			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"failed\",\"output\":\"nope\"}}")));
+
+		TaskResult result = this.clients.template().submit("x").await(Duration.ofSeconds(10));
+
+		assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
+		assertThat(result.isDone()).isFalse();
+		assertThat(result.outputText()).isEqualTo("nope");
+	}
+
+	private static void done(String output) {
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).willReturn(
+				okJson("{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"credits_used\":2,\"output\":" + output + "}}")));
+	}
+
+	enum Kind {
+
+		ASK, SHOW
+
+	}
+
+	record Story(String title, int points, Kind kind, List<String> tags) {
+	}
+
+}
