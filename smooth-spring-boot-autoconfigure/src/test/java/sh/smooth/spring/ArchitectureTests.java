@@ -1,0 +1,56 @@
+package sh.smooth.spring;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Keeps the layers apart: only the auto-configuration knows Spring Boot's wiring, the
+ * wire layer knows no features, and the poller knows no tools.
+ */
+class ArchitectureTests {
+
+	private static final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("sh.smooth.spring");
+
+	@Test
+	void clientPackagesDoNotDependOnTheAutoConfiguration() {
+		noClasses().that()
+			.resideOutsideOfPackage("sh.smooth.spring.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("sh.smooth.spring.autoconfigure..")
+			.check(classes);
+	}
+
+	@Test
+	void theWireLayerKnowsNoFeatures() {
+		noClasses().that()
+			.resideInAPackage("sh.smooth.spring.api..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("sh.smooth.spring.task..", "sh.smooth.spring.session..", "sh.smooth.spring.tool..",
+					"sh.smooth.spring.polling..")
+			.check(classes);
+	}
+
+	@Test
+	void thePollerKnowsNoToolsOrSessions() {
+		noClasses().that()
+			.resideInAPackage("sh.smooth.spring.polling..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("sh.smooth.spring.tool..", "sh.smooth.spring.session..")
+			.check(classes);
+	}
+
+	@Test
+	void mainCodeUsesJackson3Only() {
+		noClasses().should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..").check(classes);
+	}
+
+}
