@@ -62,7 +62,7 @@ public interface ParameterInfo {
 	 * @return the shared default instance
 	 */
 	static ParameterInfo defaults() {
-		return SchemaTrees.DEFAULT_PARAMETER_INFO;
+		return DefaultParameterInfo.INSTANCE;
 	}
 
 }

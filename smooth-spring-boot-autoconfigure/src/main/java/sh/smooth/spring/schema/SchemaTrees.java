@@ -15,13 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Post-processing of generated schema trees: inlining the main definition, stripping
- * {@code format}, and merging {@code $defs} of several schemas into one root.
+ * {@code format}, flattening annotation-only {@code allOf}, and merging the {@code $defs}
+ * of several schemas into one root.
  */
 final class SchemaTrees {
-
-	/** Shared answer of {@link ParameterInfo#defaults()}. */
-	static final ParameterInfo DEFAULT_PARAMETER_INFO = new ParameterInfo() {
-	};
 
 	static final String DEFS = "$defs";
 
@@ -125,8 +122,7 @@ final class SchemaTrees {
 		ObjectNode flat = structural.deepCopy();
 		for (JsonNode part : allOf) {
 			if (part != structural) {
-				// later parts come from the property, which is more specific than its
-				// type
+				// the annotations come from the property, more specific than its type
 				flat.setAll((ObjectNode) part);
 			}
 		}

@@ -129,9 +129,7 @@ public final class SmoothSchemaGenerator {
 				OptionPreset.PLAIN_JSON)
 			.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
 					Option.PLAIN_DEFINITION_KEYS, Option.DEFINITION_FOR_MAIN_SCHEMA)
-			// FLATTENED_OPTIONALS would also mark Optional properties nullable ("null" in
-			// the type);
-			// Optional is unwrapped below instead
+			// FLATTENED_OPTIONALS adds "null" to the type: unwrapOptional instead
 			.without(Option.SCHEMA_VERSION_INDICATOR, Option.STANDARD_FORMATS, Option.FLATTENED_OPTIONALS);
 		config.forTypesInGeneral()
 			.withCustomDefinitionProvider(SmoothSchemaGenerator::fixedTypeDefinition)
