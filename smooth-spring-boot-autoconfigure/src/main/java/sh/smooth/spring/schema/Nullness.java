@@ -1,0 +1,52 @@
+package sh.smooth.spring.schema;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedType;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The "may be absent" rules shared by record properties and method parameters.
+ */
+final class Nullness {
+
+	private Nullness() {
+	}
+
+	/**
+	 * Whether a type is one of the JDK's optional wrappers.
+	 * @param type the raw type
+	 * @return {@code true} for {@code Optional}, {@code OptionalInt},
+	 * {@code OptionalLong} and {@code OptionalDouble}
+	 */
+	static boolean isOptionalType(Class<?> type) {
+		return type == Optional.class || type == OptionalInt.class || type == OptionalLong.class
+				|| type == OptionalDouble.class;
+	}
+
+	/**
+	 * Whether an element is annotated {@code @Nullable}. Matching on the simple name
+	 * accepts every flavour (JSpecify, Spring, JSR-305, JetBrains) without depending on
+	 * any of them. JSpecify's annotation is {@code TYPE_USE}, so it sits on the annotated
+	 * type rather than on the element.
+	 * @param element the field or parameter
+	 * @param type its annotated type
+	 * @return {@code true} if either carries an annotation named {@code Nullable}
+	 */
+	static boolean isMarkedNullable(AnnotatedElement element, AnnotatedType type) {
+		return hasNullable(element.getAnnotations()) || hasNullable(type.getAnnotations());
+	}
+
+	private static boolean hasNullable(Annotation[] annotations) {
+		for (Annotation annotation : annotations) {
+			if (annotation.annotationType().getSimpleName().equals("Nullable")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
