@@ -47,12 +47,21 @@ class PollingBehaviourTests {
 	@RegisterExtension
 	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	private static final java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+
+	/**
+	 * A task id per test, so a poll still in flight from the previous test cannot disturb
+	 * this one.
+	 */
+	private String id;
+
 	private SmoothTestClients clients;
 
 	@BeforeEach
 	void setUp() {
+		this.id = "task-" + counter.incrementAndGet();
 		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
-		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"waiting\"}}")));
+		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"waiting\"}}")));
 	}
 
 	@AfterEach
@@ -63,21 +72,21 @@ class PollingBehaviourTests {
 	@Test
 	void eventCursorAdvancesToTheLastTimestamp() {
 		step(Scenario.STARTED, "0", 202,
-				"{\"r\":{\"id\":\"t1\",\"status\":\"running\",\"events\":["
+				"{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\",\"events\":["
 						+ "{\"name\":\"x\",\"id\":\"e1\",\"payload\":{},\"timestamp\":1000},"
 						+ "{\"name\":\"x\",\"id\":\"e2\",\"payload\":{},\"timestamp\":1500}]}}",
 				"a");
-		step("a", "1500", 202,
-				"{\"r\":{\"id\":\"t1\",\"status\":\"running\",\"events\":[{\"name\":\"x\",\"id\":\"e3\",\"payload\":{},\"timestamp\":2000}]}}",
+		step("a", "1500", 202, "{\"r\":{\"id\":\"" + id
+				+ "\",\"status\":\"running\",\"events\":[{\"name\":\"x\",\"id\":\"e3\",\"payload\":{},\"timestamp\":2000}]}}",
 				"b");
-		step("b", "2000", 202, "{\"r\":{\"id\":\"t1\",\"status\":\"running\",\"events\":[]}}", "c");
-		step("c", "2000", 200, "{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"output\":{\"n\":1}}}", "d");
+		step("b", "2000", 202, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\",\"events\":[]}}", "c");
+		step("c", "2000", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":{\"n\":1}}}", "d");
 
 		TaskResult result = this.clients.template().submit("count").await(PATIENCE);
 
 		assertThat(result.status()).isEqualTo(TaskStatus.DONE);
 		assertThat(result.output().get("n").asInt()).isEqualTo(1);
-		List<String> cursors = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/t1")))
+		List<String> cursors = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")))
 			.stream()
 			.map((r) -> r.queryParameter("event_t").firstValue())
 			.toList();
@@ -86,55 +95,55 @@ class PollingBehaviourTests {
 
 	@Test
 	void notFoundWhilePollingFailsTheWaiterAtOnce() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1"))
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Task not found\"}")));
 		TaskHandle handle = this.clients.template().submit("gone");
 
 		long start = System.nanoTime();
 		assertThatThrownBy(() -> handle.await(PATIENCE)).isInstanceOf(SmoothNotFoundException.class)
 			.hasMessageContaining("404")
-			.hasMessageContaining("t1")
+			.hasMessageContaining("" + id + "")
 			.hasMessageContaining("Task not found");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 		// a 404 is not retried
-		assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/t1")))).hasSize(1);
+		assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")))).hasSize(1);
 	}
 
 	@Test
 	void serverErrorsAreRetriedThenSucceed() {
 		step(Scenario.STARTED, "0", 503, "{\"detail\":\"busy\"}", "a");
 		step("a", "0", 500, "{\"detail\":\"oops\"}", "b");
-		step("b", "0", 200, "{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"output\":\"fine\"}}", "c");
+		step("b", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"fine\"}}", "c");
 
 		TaskResult result = this.clients.template().submit("retry me").await(PATIENCE);
 
 		assertThat(result.outputText()).isEqualTo("fine");
-		assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/t1")))).hasSize(3);
+		assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")))).hasSize(3);
 	}
 
 	@Test
 	void serverErrorsBeyondTheRetriesFailTheWaiterWithTheStatus() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1"))
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(aResponse().withStatus(503).withBody("{\"detail\":\"down for maintenance\"}")));
 
 		assertThatThrownBy(() -> this.clients.template().submit("x").await(PATIENCE))
 			.isInstanceOfSatisfying(SmoothServerException.class, (ex) -> {
 				assertThat(ex.status()).isEqualTo(503);
 				assertThat(ex.detail()).isEqualTo("down for maintenance");
-				assertThat(ex.taskId()).isEqualTo("t1");
+				assertThat(ex.taskId()).isEqualTo("" + id + "");
 			});
 		// 3 attempts configured in SmoothTestClients
-		assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/t1")))).hasSize(3);
+		assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")))).hasSize(3);
 	}
 
 	@Test
 	void tooManyRequestsHonoursRetryAfter() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).inScenario("s")
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario("s")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(
 					aResponse().withStatus(429).withHeader("Retry-After", "1").withBody("{\"detail\":\"slow down\"}"))
 			.willSetStateTo("ok"));
-		step("ok", "0", 200, "{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
+		step("ok", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
 
 		long start = System.nanoTime();
 		TaskResult result = this.clients.template().submit("x").await(PATIENCE);
@@ -143,7 +152,7 @@ class PollingBehaviourTests {
 		// the test client caps backoff at 100 ms, so only Retry-After explains a wait of
 		// a
 		// second; it is capped at max-backoff too, so we check the cap was applied
-		List<LoggedRequest> polls = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/t1")));
+		List<LoggedRequest> polls = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")));
 		assertThat(polls).hasSize(2);
 		long gapMillis = polls.get(1).getLoggedDate().getTime() - polls.get(0).getLoggedDate().getTime();
 		assertThat(gapMillis).isGreaterThanOrEqualTo(90);
@@ -152,7 +161,7 @@ class PollingBehaviourTests {
 
 	@Test
 	void tooManyRequestsBeyondRetriesCarriesRetryAfter() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).willReturn(aResponse().withStatus(429)
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).willReturn(aResponse().withStatus(429)
 			.withHeader("Retry-After", "0")
 			.withBody("{\"detail\":\"credits exhausted\"}")));
 
@@ -165,28 +174,28 @@ class PollingBehaviourTests {
 
 	@Test
 	void connectionResetIsRetried() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).inScenario("s")
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario("s")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
 			.willSetStateTo("ok"));
-		step("ok", "0", 200, "{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
+		step("ok", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
 
 		assertThat(this.clients.template().submit("x").await(PATIENCE).outputText()).isEqualTo("ok");
 	}
 
 	@Test
 	void connectionResetEveryTimeFailsWithANetworkError() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1"))
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		assertThatThrownBy(() -> this.clients.template().submit("x").await(PATIENCE))
 			.isInstanceOf(SmoothNetworkException.class)
-			.hasMessageContaining("t1");
+			.hasMessageContaining("" + id + "");
 	}
 
 	@Test
 	void htmlBadGatewayGivesStatusAndExcerpt() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).willReturn(aResponse().withStatus(502)
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).willReturn(aResponse().withStatus(502)
 			.withHeader("Content-Type", "text/html")
 			.withBody("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
 					+ "<hr><center>nginx</center></body></html>")));
@@ -201,69 +210,70 @@ class PollingBehaviourTests {
 
 	@Test
 	void truncatedJsonIsRetriedAsANetworkError() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).inScenario("s")
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario("s")
 			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"sta"))
+			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"sta"))
 			.willSetStateTo("ok"));
-		step("ok", "0", 200, "{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
+		step("ok", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
 
 		assertThat(this.clients.template().submit("x").await(PATIENCE).outputText()).isEqualTo("ok");
 	}
 
 	@Test
 	void awaitTimesOutAndLeavesTheTaskRunning() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1"))
-			.willReturn(aResponse().withStatus(202).withBody("{\"r\":{\"id\":\"t1\",\"status\":\"running\"}}")));
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).willReturn(
+				aResponse().withStatus(202).withBody("{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\"}}")));
 		TaskHandle handle = this.clients.template().submit("slow");
 
 		assertThatThrownBy(() -> handle.await(Duration.ofMillis(300)))
 			.isInstanceOfSatisfying(SmoothTimeoutException.class, (ex) -> {
-				assertThat(ex.taskId()).isEqualTo("t1");
+				assertThat(ex.taskId()).isEqualTo("" + id + "");
 				assertThat(ex.timeout()).isEqualTo(Duration.ofMillis(300));
 			})
-			.hasMessageContaining("t1");
+			.hasMessageContaining("" + id + "");
 		assertThat(handle.status()).isEqualTo(TaskStatus.RUNNING);
-		wm.verify(0, deleteRequestedFor(urlPathEqualTo("/api/v1/task/t1")));
+		wm.verify(0, deleteRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")));
 	}
 
 	@Test
 	void cancelOfAFinishedTaskGivesAClearNotFound() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1"))
-			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"output\":\"ok\"}}")));
-		wm.stubFor(delete("/api/v1/task/t1")
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
+			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}")));
+		wm.stubFor(delete("/api/v1/task/" + id + "")
 			.willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Task already completed\"}")));
 		TaskHandle handle = this.clients.template().submit("x");
 		handle.await(PATIENCE);
 
 		assertThatThrownBy(handle::cancel).isInstanceOf(SmoothNotFoundException.class)
 			.hasMessageContaining("already finished")
-			.hasMessageContaining("t1");
+			.hasMessageContaining("" + id + "");
 	}
 
 	@Test
 	void cancelSendsDeleteAndTheHandleSeesCancelled() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).inScenario("s")
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario("s")
 			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(202).withBody("{\"r\":{\"id\":\"t1\",\"status\":\"running\"}}")));
-		wm.stubFor(delete("/api/v1/task/t1").inScenario("s")
+			.willReturn(
+					aResponse().withStatus(202).withBody("{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\"}}")));
+		wm.stubFor(delete("/api/v1/task/" + id + "").inScenario("s")
 			.willReturn(okJson("{\"r\":true}"))
 			.willSetStateTo("cancelled"));
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).inScenario("s")
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario("s")
 			.whenScenarioStateIs("cancelled")
-			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"cancelled\"}}")));
+			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"cancelled\"}}")));
 		TaskHandle handle = this.clients.template().submit("x");
 
 		handle.cancel();
 
 		assertThat(handle.await(PATIENCE).status()).isEqualTo(TaskStatus.CANCELLED);
-		wm.verify(1, deleteRequestedFor(urlEqualTo("/api/v1/task/t1")));
+		wm.verify(1, deleteRequestedFor(urlEqualTo("/api/v1/task/" + id + "")));
 	}
 
 	@Test
 	void liveUrlWaitsForTheBrowserAndRewritesFlags() {
-		step(Scenario.STARTED, "0", 202, "{\"r\":{\"id\":\"t1\",\"status\":\"waiting\"}}", "a");
-		step("a", "0", 202,
-				"{\"r\":{\"id\":\"t1\",\"status\":\"running\",\"live_url\":\"https://live.smooth.sh/v/abc?b=aHR0cHM6&interactive=true&embed=true\"}}",
+		step(Scenario.STARTED, "0", 202, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"waiting\"}}", "a");
+		step("a", "0", 202, "{\"r\":{\"id\":\"" + id
+				+ "\",\"status\":\"running\",\"live_url\":\"https://live.smooth.sh/v/abc?b=aHR0cHM6&interactive=true&embed=true\"}}",
 				"b");
 
 		TaskHandle handle = this.clients.template().submit("x");
@@ -276,27 +286,29 @@ class PollingBehaviourTests {
 
 	@Test
 	void recordingUrlIsThreeValued() {
-		step(Scenario.STARTED, "0", 200, "{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"recording_url\":null}}", "a");
-		wm.stubFor(get(urlEqualTo("/api/v1/task/t1")).inScenario("s")
+		step(Scenario.STARTED, "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"recording_url\":null}}",
+				"a");
+		wm.stubFor(get(urlEqualTo("/api/v1/task/" + id + "")).inScenario("s")
 			.whenScenarioStateIs("a")
-			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"recording_url\":null}}"))
+			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"recording_url\":null}}"))
 			.willSetStateTo("b"));
-		wm.stubFor(get(urlEqualTo("/api/v1/task/t1")).inScenario("s")
+		wm.stubFor(get(urlEqualTo("/api/v1/task/" + id + "")).inScenario("s")
 			.whenScenarioStateIs("b")
-			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"recording_url\":\"https://rec/1.mp4\"}}")));
-		wm.stubFor(get(urlEqualTo("/api/v1/task/t1?downloads=true"))
-			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"downloads_url\":\"\"}}")));
+			.willReturn(okJson(
+					"{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"recording_url\":\"https://rec/1.mp4\"}}")));
+		wm.stubFor(get(urlEqualTo("/api/v1/task/" + id + "?downloads=true"))
+			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"downloads_url\":\"\"}}")));
 
 		TaskHandle handle = this.clients.template().submit("x");
 
 		assertThat(handle.recordingUrl(Duration.ofSeconds(10))).contains("https://rec/1.mp4");
 		assertThat(handle.downloadsUrl(Duration.ofSeconds(10))).isEqualTo(Optional.empty());
-		wm.verify(getRequestedFor(urlEqualTo("/api/v1/task/t1?downloads=true")).withQueryParam("downloads",
+		wm.verify(getRequestedFor(urlEqualTo("/api/v1/task/" + id + "?downloads=true")).withQueryParam("downloads",
 				equalTo("true")));
 	}
 
-	private static void step(String state, String eventT, int status, String body, String next) {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).withQueryParam("event_t", equalTo(eventT))
+	private void step(String state, String eventT, int status, String body, String next) {
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).withQueryParam("event_t", equalTo(eventT))
 			.inScenario("s")
 			.whenScenarioStateIs(state)
 			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body))

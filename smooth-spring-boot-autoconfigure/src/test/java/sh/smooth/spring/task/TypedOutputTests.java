@@ -32,12 +32,21 @@ class TypedOutputTests {
 	@RegisterExtension
 	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	private static final java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+
+	/**
+	 * A task id per test, so a poll still in flight from the previous test cannot disturb
+	 * this one.
+	 */
+	private String id;
+
 	private SmoothTestClients clients;
 
 	@BeforeEach
 	void setUp() {
+		this.id = "task-" + counter.incrementAndGet();
 		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
-		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"running\"}}")));
+		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\"}}")));
 	}
 
 	@AfterEach
@@ -83,21 +92,21 @@ class TypedOutputTests {
 
 	@Test
 	void aFailedTaskRaisesWithTheAgentsExplanation() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).willReturn(
-				okJson("{\"r\":{\"id\":\"t1\",\"status\":\"failed\",\"output\":\"The site blocked the agent\"}}")));
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).willReturn(okJson(
+				"{\"r\":{\"id\":\"" + id + "\",\"status\":\"failed\",\"output\":\"The site blocked the agent\"}}")));
 
 		assertThatThrownBy(() -> this.clients.template().run("x", Story.class))
 			.isInstanceOfSatisfying(SmoothTaskFailedException.class, (ex) -> {
 				assertThat(ex.status()).isEqualTo("failed");
-				assertThat(ex.taskId()).isEqualTo("t1");
+				assertThat(ex.taskId()).isEqualTo("" + id + "");
 			})
 			.hasMessageContaining("The site blocked the agent");
 	}
 
 	@Test
 	void untypedRunReturnsFailedResultsWithoutThrowing() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1"))
-			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"failed\",\"output\":\"nope\"}}")));
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
+			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"failed\",\"output\":\"nope\"}}")));
 
 		TaskResult result = this.clients.template().submit("x").await(Duration.ofSeconds(10));
 
@@ -106,9 +115,9 @@ class TypedOutputTests {
 		assertThat(result.outputText()).isEqualTo("nope");
 	}
 
-	private static void done(String output) {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1")).willReturn(
-				okJson("{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"credits_used\":2,\"output\":" + output + "}}")));
+	private void done(String output) {
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).willReturn(okJson(
+				"{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"credits_used\":2,\"output\":" + output + "}}")));
 	}
 
 	enum Kind {
