@@ -92,7 +92,8 @@ public final class SmoothAutoConfiguration {
 	PollingEngine smoothPollingEngine(SmoothProperties properties, SmoothApiClient api, SmoothResources resources) {
 		SmoothProperties.Polling polling = properties.polling();
 		return new PollingEngine(api, new PollingSettings(polling.firstDelay(), polling.maxInterval(),
-				polling.activeMaxInterval(), polling.backoffFactor()), resources.scheduler());
+				polling.activeMaxInterval(), polling.backoffFactor(), polling.maxRequestsPerSecond()),
+				resources.scheduler());
 	}
 
 	@Bean

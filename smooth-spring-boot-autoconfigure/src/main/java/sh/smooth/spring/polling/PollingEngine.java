@@ -33,6 +33,8 @@ public final class PollingEngine implements AutoCloseable {
 
 	private final boolean ownsScheduler;
 
+	private final @Nullable PollGate gate;
+
 	private volatile boolean closed;
 
 	/**
@@ -57,6 +59,8 @@ public final class PollingEngine implements AutoCloseable {
 		this.settings = settings;
 		this.scheduler = scheduler;
 		this.ownsScheduler = ownsScheduler;
+		this.gate = (settings.maxRequestsPerSecond() > 0) ? new PollGate(settings.maxRequestsPerSecond(), scheduler)
+				: null;
 	}
 
 	/**
@@ -106,6 +110,28 @@ public final class PollingEngine implements AutoCloseable {
 	 */
 	public Scheduler scheduler() {
 		return this.scheduler;
+	}
+
+	/**
+	 * Runs a poll, through the shared rate cap when one is configured.
+	 * @param poll the poll
+	 * @param priority whether the task has a pending action or tool call
+	 */
+	void submitPoll(Runnable poll, boolean priority) {
+		if (this.gate == null) {
+			poll.run();
+		}
+		else {
+			this.gate.submit(poll, priority);
+		}
+	}
+
+	/**
+	 * How many polls wait for the rate cap.
+	 * @return the number, 0 without a cap
+	 */
+	public int pollsWaitingForRateCap() {
+		return (this.gate != null) ? this.gate.waiting() : 0;
 	}
 
 	void unregister(TaskPoller poller) {

@@ -15,13 +15,26 @@ import sh.smooth.spring.error.SmoothValidationException;
  * @param activeMaxInterval the longest wait while actions are pending or tools are
  * attached
  * @param backoffFactor how much the wait grows each time
+ * @param maxRequestsPerSecond cap on polls per second across all tasks, 0 for none
  */
 public record PollingSettings(Duration firstDelay, Duration maxInterval, Duration activeMaxInterval,
-		double backoffFactor) {
+		double backoffFactor, double maxRequestsPerSecond) {
 
-	/** The defaults: 100 ms, growing by 1.5 up to 2 s (500 ms while active). */
+	/** The defaults: 100 ms, growing by 1.5 up to 2 s (500 ms while active), no cap. */
 	public static final PollingSettings DEFAULTS = new PollingSettings(Duration.ofMillis(100), Duration.ofSeconds(2),
-			Duration.ofMillis(500), 1.5);
+			Duration.ofMillis(500), 1.5, 0);
+
+	/**
+	 * Settings without a rate cap.
+	 * @param firstDelay the first wait after a response with no news
+	 * @param maxInterval the longest wait for a plain task
+	 * @param activeMaxInterval the longest wait while active
+	 * @param backoffFactor how much the wait grows each time
+	 */
+	public PollingSettings(Duration firstDelay, Duration maxInterval, Duration activeMaxInterval,
+			double backoffFactor) {
+		this(firstDelay, maxInterval, activeMaxInterval, backoffFactor, 0);
+	}
 
 	public PollingSettings {
 		if (firstDelay.isNegative() || firstDelay.isZero()) {
@@ -38,6 +51,10 @@ public record PollingSettings(Duration firstDelay, Duration maxInterval, Duratio
 		if (!(backoffFactor >= 1.0 && backoffFactor <= 10.0)) {
 			throw new SmoothValidationException("smooth.polling.backoff-factor", backoffFactor,
 					"must be between 1.0 and 10.0");
+		}
+		if (!(maxRequestsPerSecond >= 0 && maxRequestsPerSecond <= 100_000)) {
+			throw new SmoothValidationException("smooth.polling.max-requests-per-second", maxRequestsPerSecond,
+					"must be between 0 (no cap) and 100000");
 		}
 	}
 

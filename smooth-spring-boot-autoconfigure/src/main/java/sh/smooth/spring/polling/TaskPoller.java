@@ -62,6 +62,8 @@ public final class TaskPoller {
 
 	private boolean pauseWhenIdle;
 
+	private boolean queued;
+
 	private long currentDelayMillis;
 
 	private @Nullable Disposable pending;
@@ -187,6 +189,9 @@ public final class TaskPoller {
 				this.wakeRequested = true;
 				return;
 			}
+			if (this.queued) {
+				return;
+			}
 			if (this.pending != null) {
 				this.pending.dispose();
 				this.pending = null;
@@ -248,14 +253,27 @@ public final class TaskPoller {
 
 	private void schedule(long delayMillis) {
 		// caller holds the lock
-		this.pending = (delayMillis <= 0) ? this.engine.scheduler().schedule(this::poll)
-				: this.engine.scheduler().schedule(this::poll, delayMillis, TimeUnit.MILLISECONDS);
+		this.pending = (delayMillis <= 0) ? this.engine.scheduler().schedule(this::pollThroughGate)
+				: this.engine.scheduler().schedule(this::pollThroughGate, delayMillis, TimeUnit.MILLISECONDS);
+	}
+
+	private void pollThroughGate() {
+		synchronized (this) {
+			if (this.queued || this.stopped) {
+				return;
+			}
+			// waiting for a permit of the rate cap: a wake-up must not queue a second
+			// poll
+			this.queued = true;
+		}
+		this.engine.submitPoll(this::poll, this.activity.get() > 0 || !this.waiters.isEmpty());
 	}
 
 	private void poll() {
 		long cursor;
 		long myGeneration;
 		synchronized (this) {
+			this.queued = false;
 			if (this.stopped || this.inFlight) {
 				return;
 			}
