@@ -68,12 +68,32 @@ final class OpenApiChecker {
 		}
 		ValidationReport report = validator().validateRequest(builder.build());
 		List<OpenApiViolation> violations = new ArrayList<>();
+		if (request.route() == Route.UPLOAD_FILE || request.route() == Route.UPLOAD_EXTENSION) {
+			// the validator skips multipart bodies: check the one required part here
+			checkMultipart(request, violations);
+		}
 		for (ValidationReport.Message message : report.getMessages()) {
 			if (message.getLevel() == ValidationReport.Level.ERROR) {
 				violations.add(new OpenApiViolation(request, message.getKey(), describe(message)));
 			}
 		}
 		return violations;
+	}
+
+	private static void checkMultipart(RecordedRequest request, List<OpenApiViolation> violations) {
+		String boundary = Multipart.boundary(request.header("content-type"));
+		if (boundary == null) {
+			violations.add(new OpenApiViolation(request, "validation.request.contentType.notAllowed",
+					"Request Content-Type must be multipart/form-data, was " + request.header("content-type")));
+			return;
+		}
+		boolean hasFile = Multipart.parse(boundary, request.bodyText().getBytes(StandardCharsets.ISO_8859_1))
+			.stream()
+			.anyMatch((part) -> "file".equals(part.name()));
+		if (!hasFile) {
+			violations.add(new OpenApiViolation(request, "validation.request.body.schema.required",
+					"Object has missing required properties ([\"file\"])"));
+		}
 	}
 
 	private static String describe(ValidationReport.Message message) {

@@ -106,10 +106,6 @@ final class Api {
 			return this.json.get("r");
 		}
 
-		String status(String ignored) {
-			return r().get("status").asString();
-		}
-
 		String taskStatus() {
 			return r().get("status").asString();
 		}
