@@ -1,0 +1,37 @@
+package sh.smooth.spring.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Starts a {@link SmoothSimulator} for a Spring test context: sets
+ * {@code smooth.base-url} and {@code smooth.api-key} to point at it, registers it as a
+ * bean (so tests can {@code @Autowired} it) and stops it when the context closes.
+ * <p>
+ * Spring caches test contexts, so test classes with the same configuration share one
+ * simulator: call {@link SmoothSimulator#reset()} in {@code @BeforeEach} when a test
+ * needs a clean one.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface AutoConfigureSmoothSimulator {
+
+	/**
+	 * The property that receives {@link SmoothSimulator#baseUrl()}.
+	 * @return the property name
+	 */
+	String baseUrlProperty() default "smooth.base-url";
+
+	/**
+	 * The property that receives {@link SmoothSimulator#apiKey()}.
+	 * @return the property name
+	 */
+	String apiKeyProperty() default "smooth.api-key";
+
+}

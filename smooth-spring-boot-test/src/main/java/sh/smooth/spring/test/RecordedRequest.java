@@ -1,0 +1,37 @@
+package sh.smooth.spring.test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A request the simulator received, recorded before any fault was applied.
+ *
+ * @param sequence position among all requests, from 1
+ * @param route the matched route, or {@code null} for an unknown path
+ * @param call the call number on that route, from 1 (0 for unknown paths)
+ * @param method the HTTP method
+ * @param path the full path, such as {@code /api/v1/task/abc}
+ * @param query the query parameters (first value of each)
+ * @param headers the headers with lower-case names
+ * @param body the parsed JSON body, or {@code null} when there is none or it is not JSON
+ * @param bodyText the body as text (ISO-8859-1 for multipart, so bytes survive)
+ * @param receivedAt when it arrived
+ */
+public record RecordedRequest(long sequence, Route route, int call, String method, String path,
+		Map<String, String> query, Map<String, List<String>> headers, JsonNode body, String bodyText,
+		Instant receivedAt) {
+
+	/**
+	 * The first value of a header.
+	 * @param name the header name, any case
+	 * @return the value, or {@code null}
+	 */
+	public String header(String name) {
+		List<String> values = this.headers.get(name.toLowerCase(java.util.Locale.ROOT));
+		return (values == null || values.isEmpty()) ? null : values.get(0);
+	}
+
+}

@@ -1,0 +1,88 @@
+package sh.smooth.spring.test;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Scripted result of one session action ({@code goto}, {@code extract},
+ * {@code evaluate_js}, {@code exec_js}, {@code run_task}, {@code close} or any other
+ * name). The last call of {@link #respond} or {@link #fail} wins.
+ * <p>
+ * Defaults: {@code goto} answers no output and 0 credits; {@code evaluate_js} and
+ * {@code exec_js} answer {@code null}; {@code extract} answers an example of its
+ * {@code schema}; {@code run_task} answers an example of its {@code response_model}, or
+ * else a string; {@code close} answers {@code true} and ends the session; 1 credit for
+ * {@code extract} and {@code run_task}; latency 5 ms.
+ */
+public final class SessionActionScript {
+
+	final String action;
+
+	volatile Duration latency;
+
+	volatile Function<JsonNode, Object> output;
+
+	volatile Integer credits;
+
+	volatile int failCode;
+
+	volatile String failMessage;
+
+	SessionActionScript(String action) {
+		this.action = action;
+	}
+
+	/**
+	 * Answers with code 200 and this output.
+	 * @param output the output (any object, {@code JsonNode} or {@code null})
+	 * @param credits the {@code credits_used}
+	 * @return this script
+	 */
+	public SessionActionScript respond(Object output, int credits) {
+		return respond((input) -> output, credits);
+	}
+
+	/**
+	 * Answers with code 200 and an output computed from the action's {@code input}.
+	 * @param output computes the output from the input ({@code null} for close)
+	 * @param credits the {@code credits_used}
+	 * @return this script
+	 */
+	public SessionActionScript respond(Function<JsonNode, Object> output, int credits) {
+		this.output = output;
+		this.credits = credits;
+		this.failCode = 0;
+		this.failMessage = null;
+		return this;
+	}
+
+	/**
+	 * Answers with an error code ({@code 400}: user-level failure, {@code 500}: internal
+	 * failure) and a message as output.
+	 * @param code the result code
+	 * @param message the message
+	 * @return this script
+	 */
+	public SessionActionScript fail(int code, String message) {
+		this.failCode = code;
+		this.failMessage = message;
+		return this;
+	}
+
+	/**
+	 * How long after the action was posted its result appears (also reported as
+	 * {@code duration}).
+	 * @param latency the latency
+	 * @return this script
+	 */
+	public SessionActionScript latency(Duration latency) {
+		if (latency == null || latency.isNegative()) {
+			throw new IllegalArgumentException("Latency must be zero or positive: " + latency);
+		}
+		this.latency = latency;
+		return this;
+	}
+
+}

@@ -1,0 +1,386 @@
+package sh.smooth.spring.test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * State of one simulated task or session. Every method is synchronized on the task:
+ * timers on the event loop, HTTP handlers and test threads all go through here, and a
+ * poll must see a status change and the event that caused it together.
+ */
+final class SimTask {
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	static final String FAKE_HOST = "smooth-simulator.invalid";
+
+	final String id;
+
+	final long createdAt;
+
+	final boolean session;
+
+	private final SmoothSimulator simulator;
+
+	private final Plan plan;
+
+	private final String device;
+
+	private final boolean enableRecording;
+
+	private TaskStatus status = TaskStatus.WAITING;
+
+	private JsonNode output = NODES.nullNode();
+
+	private Integer creditsUsed;
+
+	private int sessionCredits;
+
+	private String liveUrl;
+
+	private String recordingUrl;
+
+	private boolean dataDeleted;
+
+	private final List<ObjectNode> events = new ArrayList<>();
+
+	private long lastTimestamp;
+
+	private int step;
+
+	private String pendingToolCall;
+
+	private int toolCallCounter;
+
+	private final Map<String, String> toolCallNames = new LinkedHashMap<>();
+
+	private final Map<String, List<ToolAnswer>> answers = new LinkedHashMap<>();
+
+	private final Map<String, ToolRoundTrip> roundTrips = new LinkedHashMap<>();
+
+	private List<CompletableFuture<Void>> waiters = new ArrayList<>();
+
+	SimTask(SmoothSimulator simulator, String id, long createdAt, boolean session, String device,
+			boolean enableRecording, Plan plan) {
+		this.simulator = simulator;
+		this.id = id;
+		this.createdAt = createdAt;
+		this.session = session;
+		this.device = device;
+		this.enableRecording = enableRecording;
+		this.plan = plan;
+	}
+
+	void start() {
+		this.simulator.schedule(this.plan.runningAfter, this::becomeRunning);
+	}
+
+	synchronized TaskStatus status() {
+		return this.status;
+	}
+
+	private synchronized void becomeRunning() {
+		if (this.status != TaskStatus.WAITING) {
+			return;
+		}
+		this.status = TaskStatus.RUNNING;
+		this.liveUrl = (this.plan.liveUrl != null) ? this.plan.liveUrl : defaultLiveUrl();
+		changed();
+		if (!this.session) {
+			nextStep();
+		}
+	}
+
+	private String defaultLiveUrl() {
+		// same shape as the service: the browser host travels base64url-encoded in "b"
+		String browser = "https://browser-live." + FAKE_HOST + "/" + this.id;
+		String b = Base64.getUrlEncoder().withoutPadding().encodeToString(browser.getBytes(StandardCharsets.UTF_8));
+		return "https://live." + FAKE_HOST + "/v/" + this.id + "?b=" + b;
+	}
+
+	private void nextStep() {
+		if (this.step < this.plan.toolCalls.size()) {
+			ToolCallPlan call = this.plan.toolCalls.get(this.step);
+			this.simulator.schedule(call.delay, () -> emitToolCall(call));
+		}
+		else {
+			this.simulator.schedule(this.plan.doneAfter,
+					() -> finish(this.plan.finalStatus, this.plan.output, this.plan.credits));
+		}
+	}
+
+	private synchronized void emitToolCall(ToolCallPlan call) {
+		if (this.status.isTerminal()) {
+			return;
+		}
+		String callId = "tc_" + this.id + "_" + (++this.toolCallCounter);
+		ObjectNode payload = NODES.objectNode();
+		payload.put("name", call.name);
+		payload.set("input", call.input);
+		long timestamp = appendEvent(TaskEventNames.TOOL_CALL, callId, payload);
+		this.pendingToolCall = callId;
+		this.toolCallNames.put(callId, call.name);
+		this.roundTrips.put(callId,
+				new ToolRoundTrip(this.id, callId, call.name, Instant.ofEpochMilli(timestamp), System.nanoTime(), -1));
+		changed();
+	}
+
+	/**
+	 * Records a tool answer.
+	 * @return {@code false} when the task is already over
+	 */
+	synchronized boolean answerToolCall(String callId, int code, JsonNode answerOutput) {
+		if (this.status.isTerminal()) {
+			return false;
+		}
+		long now = System.nanoTime();
+		this.answers.computeIfAbsent(callId, (key) -> new ArrayList<>())
+			.add(new ToolAnswer(this.id, callId, code, answerOutput, Instant.now()));
+		ToolRoundTrip trip = this.roundTrips.get(callId);
+		if (trip != null && !trip.answered()) {
+			this.roundTrips.put(callId, new ToolRoundTrip(trip.taskId(), trip.toolCallId(), trip.toolName(),
+					trip.emittedAt(), trip.emittedNanos(), now));
+		}
+		if (callId.equals(this.pendingToolCall)) {
+			this.pendingToolCall = null;
+			this.step++;
+			if (code >= 500) {
+				// an essential tool failed: the service interrupts the agent
+				String message = answerOutput.isString() ? answerOutput.asString() : answerOutput.toString();
+				finish(TaskStatus.FAILED,
+						NODES.stringNode("Tool " + this.toolCallNames.get(callId) + " failed: " + message),
+						this.plan.credits);
+			}
+			else {
+				nextStep();
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Accepts a session action; its result appears after the latency.
+	 * @return {@code false} when the task is already over
+	 */
+	synchronized boolean acceptAction(String eventName, String eventId, ActionResult result, Duration latency) {
+		if (this.status.isTerminal()) {
+			return false;
+		}
+		this.simulator.schedule(latency, () -> completeAction(eventName, eventId, result));
+		return true;
+	}
+
+	private synchronized void completeAction(String eventName, String eventId, ActionResult result) {
+		if (this.status.isTerminal()) {
+			return;
+		}
+		ObjectNode payload = NODES.objectNode();
+		payload.put("code", result.code);
+		payload.set("output", result.payloadOutput);
+		appendEvent(eventName, eventId, payload);
+		this.sessionCredits += result.credits;
+		if (result.closes) {
+			// same lock as the event: the poll that returns the close result also says
+			// "done"
+			finish(TaskStatus.DONE, NODES.nullNode(), this.sessionCredits);
+		}
+		else {
+			changed();
+		}
+	}
+
+	/**
+	 * Cancels (or force-closes) the task.
+	 * @return {@code false} when it was already over
+	 */
+	synchronized boolean cancel() {
+		if (this.status.isTerminal()) {
+			return false;
+		}
+		finish(TaskStatus.CANCELLED, NODES.nullNode(), this.session ? this.sessionCredits : 0);
+		return true;
+	}
+
+	/**
+	 * Zero-data-retention wipe.
+	 * @return {@code false} when the task is not over yet
+	 */
+	synchronized boolean deleteData() {
+		if (!this.status.isTerminal()) {
+			return false;
+		}
+		this.dataDeleted = true;
+		this.output = NODES.nullNode();
+		this.events.clear();
+		changed();
+		return true;
+	}
+
+	private synchronized void finish(TaskStatus finalStatus, JsonNode finalOutput, int credits) {
+		if (this.status.isTerminal()) {
+			return;
+		}
+		this.status = finalStatus;
+		this.output = (finalStatus == TaskStatus.CANCELLED) ? NODES.nullNode() : finalOutput;
+		this.creditsUsed = credits;
+		this.pendingToolCall = null;
+		this.liveUrl = null;
+		changed();
+		this.simulator.schedule(this.simulator.recordingDelay(), this::publishRecording);
+	}
+
+	private synchronized void publishRecording() {
+		if (this.plan.recordingUrl != null) {
+			this.recordingUrl = this.plan.recordingUrl;
+		}
+		else {
+			this.recordingUrl = this.enableRecording ? "https://recordings." + FAKE_HOST + "/" + this.id + ".mp4" : "";
+		}
+		changed();
+	}
+
+	private long appendEvent(String name, String eventId, ObjectNode payload) {
+		// milliseconds, strictly increasing per task: "after event_t" must never skip one
+		long timestamp = Math.max(System.currentTimeMillis(), this.lastTimestamp + 1);
+		this.lastTimestamp = timestamp;
+		ObjectNode event = NODES.objectNode();
+		event.put("name", name);
+		event.set("payload", payload);
+		event.put("id", eventId);
+		event.put("timestamp", timestamp);
+		this.events.add(event);
+		return timestamp;
+	}
+
+	private void changed() {
+		if (!this.waiters.isEmpty()) {
+			List<CompletableFuture<Void>> ready = this.waiters;
+			this.waiters = new ArrayList<>();
+			// completed from the event loop, not under this lock: the waiting poll
+			// re-reads
+			// the task and writes its response from there
+			ready.forEach((waiter) -> this.simulator.schedule(Duration.ZERO, () -> waiter.complete(null)));
+		}
+	}
+
+	/**
+	 * The task as the API shows it.
+	 * @param eventT only events strictly after this timestamp, or {@code null} for no
+	 * events at all (list endpoint)
+	 * @param downloads whether {@code downloads=true} was asked
+	 * @param awaitIfIdle when nothing new is there, register a change waiter
+	 */
+	synchronized View view(Long eventT, boolean downloads, boolean awaitIfIdle) {
+		ObjectNode r = NODES.objectNode();
+		r.put("id", this.id);
+		r.put("status", this.status.wireName());
+		r.set("output", this.output);
+		if (this.creditsUsed != null) {
+			r.put("credits_used", this.creditsUsed);
+		}
+		else {
+			r.putNull("credits_used");
+		}
+		r.put("device", this.device);
+		r.put("live_url", this.liveUrl);
+		r.put("recording_url", this.recordingUrl);
+		if (downloads && this.status.isTerminal()) {
+			String url = (this.plan.downloadsUrl != null) ? this.plan.downloadsUrl
+					: "https://downloads." + FAKE_HOST + "/" + this.id + ".zip";
+			r.put("downloads_url", this.dataDeleted ? "" : url);
+		}
+		else {
+			r.putNull("downloads_url");
+		}
+		r.put("created_at", this.createdAt);
+		int newEvents = 0;
+		if (eventT != null) {
+			ArrayNode list = r.putArray("events");
+			int first = this.events.size();
+			while (first > 0 && this.events.get(first - 1).get("timestamp").asLong() > eventT) {
+				first--;
+			}
+			for (int i = first; i < this.events.size(); i++) {
+				list.add(this.events.get(i).deepCopy());
+			}
+			newEvents = this.events.size() - first;
+		}
+		else {
+			r.putNull("events");
+		}
+		CompletableFuture<Void> change = null;
+		if (awaitIfIdle && newEvents == 0 && !this.status.isTerminal()) {
+			change = new CompletableFuture<>();
+			this.waiters.add(change);
+		}
+		return new View(r, this.status, change);
+	}
+
+	synchronized Map<String, List<ToolAnswer>> toolAnswers() {
+		Map<String, List<ToolAnswer>> copy = new LinkedHashMap<>();
+		this.answers.forEach((key, value) -> copy.put(key, List.copyOf(value)));
+		return copy;
+	}
+
+	synchronized List<String> unansweredToolCalls() {
+		List<String> unanswered = new ArrayList<>();
+		for (String callId : this.toolCallNames.keySet()) {
+			if (!this.answers.containsKey(callId)) {
+				unanswered.add(callId);
+			}
+		}
+		return unanswered;
+	}
+
+	synchronized List<ToolRoundTrip> roundTrips() {
+		return List.copyOf(this.roundTrips.values());
+	}
+
+	/**
+	 * What {@link SmoothSimulator} decided for a task when it was submitted.
+	 */
+	record Plan(Duration runningAfter, Duration doneAfter, List<ToolCallPlan> toolCalls, TaskStatus finalStatus,
+			JsonNode output, int credits, String liveUrl, String recordingUrl, String downloadsUrl) {
+	}
+
+	record ToolCallPlan(Duration delay, String name, JsonNode input) {
+	}
+
+	/**
+	 * The result of a session action: {@code payloadOutput} is already shaped.
+	 */
+	record ActionResult(int code, JsonNode payloadOutput, int credits, boolean closes) {
+	}
+
+	record View(ObjectNode body, TaskStatus status, CompletableFuture<Void> change) {
+	}
+
+	/**
+	 * Event names on the wire.
+	 */
+	static final class TaskEventNames {
+
+		static final String TOOL_CALL = "tool_call";
+
+		static final String BROWSER_ACTION = "browser_action";
+
+		static final String SESSION_ACTION = "session_action";
+
+		private TaskEventNames() {
+		}
+
+	}
+
+}

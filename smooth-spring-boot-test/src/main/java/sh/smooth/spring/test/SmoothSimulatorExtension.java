@@ -1,0 +1,63 @@
+package sh.smooth.spring.test;
+
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit Jupiter extension for tests without Spring: injects a {@link SmoothSimulator}
+ * into test, lifecycle and constructor parameters.
+ * <p>
+ * One simulator per test class (it starts in milliseconds, but a port and a thread per
+ * test method would add up); it is {@link SmoothSimulator#reset() reset} before each test
+ * so scripts, faults and recorded requests never leak between tests, and closed when the
+ * class is done.
+ *
+ * <pre class="code">
+ * &#64;ExtendWith(SmoothSimulatorExtension.class)
+ * class MyTests {
+ *     &#64;Test
+ *     void works(SmoothSimulator sim) { ... }
+ * }
+ * </pre>
+ */
+public class SmoothSimulatorExtension implements ParameterResolver, BeforeEachCallback {
+
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+		.create(SmoothSimulatorExtension.class);
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return parameterContext.getParameter().getType() == SmoothSimulator.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return simulator(extensionContext);
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		SmoothSimulator simulator = classContext(context).getStore(NAMESPACE)
+			.get(SmoothSimulator.class, SmoothSimulator.class);
+		if (simulator != null) {
+			simulator.reset();
+		}
+	}
+
+	private static SmoothSimulator simulator(ExtensionContext context) {
+		// stored values that are AutoCloseable are closed with their context
+		return classContext(context).getStore(NAMESPACE)
+			.computeIfAbsent(SmoothSimulator.class, (key) -> SmoothSimulator.start(), SmoothSimulator.class);
+	}
+
+	private static ExtensionContext classContext(ExtensionContext context) {
+		ExtensionContext current = context;
+		while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+			current = current.getParent().get();
+		}
+		return current;
+	}
+
+}

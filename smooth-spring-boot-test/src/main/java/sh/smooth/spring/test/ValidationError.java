@@ -1,0 +1,33 @@
+package sh.smooth.spring.test;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One entry of a FastAPI-style 422 {@code detail} array.
+ *
+ * @param type the error type, e.g. {@code less_than_equal}
+ * @param loc where: {@code ["body", "max_steps"]}
+ * @param msg the message
+ * @param input the rejected value
+ * @param ctx constraint values, e.g. {@code {"le": 128}}
+ */
+record ValidationError(String type, List<Object> loc, String msg, Object input,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> ctx) {
+
+	static ValidationError of(String type, List<Object> loc, String msg, Object input) {
+		return new ValidationError(type, loc, msg, input, null);
+	}
+
+	static ValidationError range(List<Object> loc, Object input, long min, long max) {
+		boolean low = (input instanceof Number number) && number.longValue() < min;
+		return low
+				? new ValidationError("greater_than_equal", loc, "Input should be greater than or equal to " + min,
+						input, Map.of("ge", min))
+				: new ValidationError("less_than_equal", loc, "Input should be less than or equal to " + max, input,
+						Map.of("le", max));
+	}
+
+}
