@@ -1,0 +1,105 @@
+package sh.smooth.spring.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The harness side of {@link SimulatorProcess}: starts the child JVM and talks to its
+ * control server.
+ */
+final class RemoteSimulator implements AutoCloseable {
+
+	private final Process process;
+
+	private final String baseUrl;
+
+	private final int controlPort;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	RemoteSimulator() throws IOException {
+		String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		this.process = new ProcessBuilder(javaBin, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+				SimulatorProcess.class.getName())
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		BufferedReader out = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+		String line;
+		while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
+			// skip the simulator's log lines
+		}
+		if (line == null) {
+			throw new IOException("The simulator process did not start");
+		}
+		String[] parts = line.split(" ");
+		this.baseUrl = parts[1];
+		this.controlPort = Integer.parseInt(parts[2]);
+		Thread drain = new Thread(() -> {
+			try {
+				out.transferTo(java.io.Writer.nullWriter());
+			}
+			catch (IOException ex) {
+				// the child ended
+			}
+		}, "simulator-stdout");
+		drain.setDaemon(true);
+		drain.start();
+	}
+
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
+	long requests() {
+		return Long.parseLong(get("/requests").trim());
+	}
+
+	List<Long> roundTripNanos() {
+		List<Long> nanos = new ArrayList<>();
+		for (String line : get("/round-trips").split("\n")) {
+			if (!line.isBlank()) {
+				nanos.add(Long.parseLong(line.trim()));
+			}
+		}
+		return nanos;
+	}
+
+	void longPoll(long seconds) {
+		get("/long-poll?seconds=" + seconds);
+	}
+
+	private String get(String path) {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.controlPort + path))
+				.build();
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws Exception {
+		this.process.getOutputStream().close();
+		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+}
