@@ -2,6 +2,8 @@ package sh.smooth.spring.api;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -207,8 +209,7 @@ public final class SmoothApiClient {
 				.defaultIfEmpty(this.mapper.nullNode());
 		}
 		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
-		return response.bodyToMono(String.class)
-			.defaultIfEmpty("")
+		return errorText(response)
 			.flatMap((text) -> Mono.error(this.errors.toException(status, text, retryAfter, taskId)));
 	}
 
@@ -347,7 +348,7 @@ public final class SmoothApiClient {
 				return response.bodyToFlux(DataBuffer.class);
 			}
 			int status = response.statusCode().value();
-			return response.bodyToMono(String.class).defaultIfEmpty("").flatMapMany((text) -> {
+			return errorText(response).flatMapMany((text) -> {
 				SmoothApiException mapped = this.errors.toException(status, text, null, taskId);
 				// only the host: the query of a signed URL is a credential
 				return Flux.error(new SmoothApiException(status,
@@ -355,6 +356,15 @@ public final class SmoothApiClient {
 						mapped.rawBody()));
 			});
 		}).onErrorMap((ex) -> !(ex instanceof SmoothException), (ex) -> translate(ex, taskId));
+	}
+
+	/**
+	 * The text of an error body. Read as bytes, not with the String decoder, which logs
+	 * the whole text at DEBUG: a 422 body echoes the rejected input, secrets included.
+	 */
+	private static Mono<String> errorText(ClientResponse response) {
+		Charset charset = response.headers().contentType().map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
+		return response.bodyToMono(byte[].class).map((bytes) -> new String(bytes, charset)).defaultIfEmpty("");
 	}
 
 }

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import sh.smooth.spring.task.Validate;
 
 /**
- * A browser profile: pass its id to {@code SmoothTask.Builder#profileId(String)} to reuse
+ * A browser profile: pass its id to {@code SmoothTask.Builder#profile(String)} to reuse
  * its cookies.
  *
  * @param id the profile id
