@@ -50,6 +50,8 @@ public final class SmoothApiClient {
 
 	private static final Log logger = LogFactory.getLog(SmoothApiClient.class);
 
+	private static final int MAX_REDIRECTS = 5;
+
 	private final WebClient webClient;
 
 	private final JsonMapper mapper;
@@ -61,8 +63,6 @@ public final class SmoothApiClient {
 	private final ErrorMapper errors;
 
 	private final RateGate gate = new RateGate();
-
-	private static final int MAX_REDIRECTS = 5;
 
 	/**
 	 * Creates a client.
