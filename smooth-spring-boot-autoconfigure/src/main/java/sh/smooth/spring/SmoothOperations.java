@@ -2,7 +2,11 @@ package sh.smooth.spring;
 
 import org.springframework.core.ParameterizedTypeReference;
 
+import sh.smooth.spring.extension.SmoothExtensions;
+import sh.smooth.spring.file.SmoothFiles;
+import sh.smooth.spring.profile.SmoothProfiles;
 import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.SmoothTasks;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskResult;
 
@@ -70,5 +74,29 @@ public interface SmoothOperations {
 	 * @throws sh.smooth.spring.error.SmoothNotFoundException if the task does not exist
 	 */
 	TaskHandle attach(String taskId);
+
+	/**
+	 * Browser profiles: create, list, delete.
+	 * @return the profile operations
+	 */
+	SmoothProfiles profiles();
+
+	/**
+	 * Files a task can use: upload (streamed), delete. Files expire after 24 hours.
+	 * @return the file operations
+	 */
+	SmoothFiles files();
+
+	/**
+	 * Chrome extensions: upload a zip, list, delete.
+	 * @return the extension operations
+	 */
+	SmoothExtensions extensions();
+
+	/**
+	 * Past tasks: the paged task list and the zero-data-retention delete.
+	 * @return the task operations
+	 */
+	SmoothTasks tasks();
 
 }

@@ -10,11 +10,15 @@ import org.springframework.core.ParameterizedTypeReference;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothTaskFailedException;
+import sh.smooth.spring.extension.SmoothExtensions;
+import sh.smooth.spring.file.SmoothFiles;
 import sh.smooth.spring.polling.PollingEngine;
+import sh.smooth.spring.profile.SmoothProfiles;
 import sh.smooth.spring.polling.TaskPoller;
 import sh.smooth.spring.task.Futures;
 import sh.smooth.spring.task.OutputConverter;
 import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.SmoothTasks;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskRequests;
@@ -204,6 +208,29 @@ public class SmoothTemplate implements SmoothOperations {
 			Validate.positive("call timeout", call);
 		}
 
+	}
+
+	// the resource operations hold no state: a new one per call costs nothing and keeps
+	// the constructor unchanged
+
+	@Override
+	public SmoothProfiles profiles() {
+		return new SmoothProfiles(this.api, this.timeouts.call());
+	}
+
+	@Override
+	public SmoothFiles files() {
+		return new SmoothFiles(this.api, this.timeouts.call());
+	}
+
+	@Override
+	public SmoothExtensions extensions() {
+		return new SmoothExtensions(this.api, this.timeouts.call());
+	}
+
+	@Override
+	public SmoothTasks tasks() {
+		return new SmoothTasks(this.api, this.converter, this.timeouts.call());
 	}
 
 }

@@ -2,7 +2,10 @@ package sh.smooth.spring.api;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -11,6 +14,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
@@ -18,6 +22,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -44,6 +49,8 @@ import sh.smooth.spring.error.SmoothTimeoutException;
 public final class SmoothApiClient {
 
 	private static final Log logger = LogFactory.getLog(SmoothApiClient.class);
+
+	private static final int MAX_REDIRECTS = 5;
 
 	private final WebClient webClient;
 
@@ -202,8 +209,7 @@ public final class SmoothApiClient {
 				.defaultIfEmpty(this.mapper.nullNode());
 		}
 		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
-		return response.bodyToMono(String.class)
-			.defaultIfEmpty("")
+		return errorText(response)
 			.flatMap((text) -> Mono.error(this.errors.toException(status, text, retryAfter, taskId)));
 	}
 
@@ -311,6 +317,54 @@ public final class SmoothApiClient {
 	 */
 	public static boolean isStatus(Throwable ex, int status) {
 		return ex instanceof SmoothApiException api && api.status() == status;
+	}
+
+	/**
+	 * {@code GET} of an absolute URL outside the Smooth API, such as the downloads
+	 * archive, streamed as buffers. The request goes through the same connection pool and
+	 * timeouts but through none of the client's filters, so it never carries the
+	 * {@code apikey} header, even when the URL is on the API's host. Up to 5 redirects
+	 * are followed. Not retried: a repeat after some bytes were written would corrupt the
+	 * file.
+	 * @param url the absolute http(s) URL
+	 * @param taskId the task the file belongs to, for error messages
+	 * @return the body; the subscriber must release every buffer (as
+	 * {@code DataBufferUtils.write} does)
+	 */
+	public Flux<DataBuffer> download(URI url, @Nullable String taskId) {
+		WebClient plain = this.webClient.mutate().filters(List::clear).build();
+		return fetch(plain, url, taskId, MAX_REDIRECTS);
+	}
+
+	private Flux<DataBuffer> fetch(WebClient client, URI url, @Nullable String taskId, int redirectsLeft) {
+		return client.get().uri(url).exchangeToFlux((response) -> {
+			URI location = response.headers().asHttpHeaders().getLocation();
+			if (response.statusCode().is3xxRedirection() && location != null && redirectsLeft > 0) {
+				URI next = url.resolve(location);
+				return response.releaseBody()
+					.thenMany(Flux.defer(() -> fetch(client, next, taskId, redirectsLeft - 1)));
+			}
+			if (response.statusCode().is2xxSuccessful()) {
+				return response.bodyToFlux(DataBuffer.class);
+			}
+			int status = response.statusCode().value();
+			return errorText(response).flatMapMany((text) -> {
+				SmoothApiException mapped = this.errors.toException(status, text, null, taskId);
+				// only the host: the query of a signed URL is a credential
+				return Flux.error(new SmoothApiException(status,
+						"fetching the file from " + url.getHost() + " failed: " + mapped.detail(), taskId,
+						mapped.rawBody()));
+			});
+		}).onErrorMap((ex) -> !(ex instanceof SmoothException), (ex) -> translate(ex, taskId));
+	}
+
+	/**
+	 * The text of an error body. Read as bytes, not with the String decoder, which logs
+	 * the whole text at DEBUG: a 422 body echoes the rejected input, secrets included.
+	 */
+	private static Mono<String> errorText(ClientResponse response) {
+		Charset charset = response.headers().contentType().map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
+		return response.bodyToMono(byte[].class).map((bytes) -> new String(bytes, charset)).defaultIfEmpty("");
 	}
 
 }

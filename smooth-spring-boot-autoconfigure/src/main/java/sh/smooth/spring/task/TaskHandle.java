@@ -1,5 +1,8 @@
 package sh.smooth.spring.task;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import sh.smooth.spring.api.SmoothApiClient;
@@ -250,6 +255,76 @@ public final class TaskHandle {
 	@Override
 	public String toString() {
 		return "TaskHandle[id=" + id() + ", status=" + status().value() + "]";
+	}
+
+	/**
+	 * Saves the downloads archive (a zip of the files the browser downloaded) to disk,
+	 * waiting for the task to end, up to {@code smooth.task.default-timeout}.
+	 * @param target the file to write, or an existing directory to write
+	 * {@code <task id>-downloads.zip} into
+	 * @return the file written, or empty when nothing was downloaded
+	 * @see #downloadTo(Path, Duration)
+	 */
+	public Optional<Path> downloadTo(Path target) {
+		return downloadTo(target, this.defaultTimeout);
+	}
+
+	/**
+	 * Saves the downloads archive to disk. Waits for the task to end, asks for the
+	 * archive URL, then streams the archive buffer by buffer to the file (never held in
+	 * memory). The request to the archive URL, on another host, carries no {@code apikey}
+	 * header.
+	 * @param target the file to write (replaced if present), or an existing directory
+	 * @param timeout the bound for the whole wait and transfer
+	 * @return the file written, or empty when the task downloaded nothing (the server
+	 * answered {@code downloads_url: ""})
+	 */
+	public Optional<Path> downloadTo(Path target, Duration timeout) {
+		Validate.notNull("target", target);
+		Validate.positive("timeout", timeout);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Optional<String> url = downloadsUrl(timeout);
+		if (url.isEmpty()) {
+			return Optional.empty();
+		}
+		Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+		return Optional.of(ArchiveDownload.write(this.poller.api(), url.get(), target, id(), left));
+	}
+
+	/**
+	 * The downloads archive as a resource: streamed to a new temporary file, which the
+	 * caller owns and should delete when done. Waits up to
+	 * {@code smooth.task.default-timeout}.
+	 * @return the archive, or empty when the task downloaded nothing
+	 */
+	public Optional<Resource> downloadsAsResource() {
+		Path file;
+		try {
+			file = Files.createTempFile("smooth-", "-" + ArchiveDownload.fileName(id()));
+		}
+		catch (IOException ex) {
+			throw new SmoothException("Could not create a temporary file for the downloads of Smooth task " + id(), ex);
+		}
+		boolean written = false;
+		try {
+			Optional<Path> saved = downloadTo(file);
+			written = saved.isPresent();
+			return saved.map(FileSystemResource::new);
+		}
+		finally {
+			if (!written) {
+				deleteQuietly(file);
+			}
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// nothing more to do: the temporary file is left behind
+		}
 	}
 
 }

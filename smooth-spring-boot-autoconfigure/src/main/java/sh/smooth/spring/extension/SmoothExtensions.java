@@ -1,0 +1,133 @@
+package sh.smooth.spring.extension;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpMethod;
+
+import sh.smooth.spring.api.ApiErrors;
+import sh.smooth.spring.api.CallSafety;
+import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.file.FileUpload;
+import sh.smooth.spring.file.SmoothFiles;
+import sh.smooth.spring.task.Calls;
+import sh.smooth.spring.task.Validate;
+
+/**
+ * Uploads, lists and deletes Chrome extensions ({@code /extension}). Only a {@code .zip}
+ * of an unpacked extension (with its {@code manifest.json}) is accepted; that is checked
+ * before any HTTP call. Each method blocks its caller. Thread-safe.
+ */
+public final class SmoothExtensions {
+
+	// every zip that holds at least one file starts with a local file header
+	private static final byte[] ZIP_MAGIC = { 'P', 'K', 3, 4 };
+
+	private final SmoothApiClient api;
+
+	private final Duration timeout;
+
+	/**
+	 * Creates the extension operations.
+	 * @param api the API client
+	 * @param timeout the bound of one plain call
+	 */
+	public SmoothExtensions(SmoothApiClient api, Duration timeout) {
+		this.api = api;
+		this.timeout = Validate.positive("timeout", timeout);
+	}
+
+	/**
+	 * Uploads an extension zip.
+	 * @param zip the zip, such as {@code classpath:extensions/adblock.zip}
+	 * @return the extension id
+	 * @throws SmoothValidationException if the name does not end in {@code .zip} or the
+	 * content is not a zip
+	 */
+	public String upload(Resource zip) {
+		return upload(FileUpload.of(zip));
+	}
+
+	/**
+	 * Uploads an extension zip from disk.
+	 * @param zip the zip file
+	 * @return the extension id
+	 * @throws SmoothValidationException if the name does not end in {@code .zip} or the
+	 * content is not a zip
+	 */
+	public String upload(Path zip) {
+		return upload(FileUpload.of(zip));
+	}
+
+	private String upload(FileUpload upload) {
+		if (!upload.filename().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+			throw new SmoothValidationException("extension", upload.filename(),
+					"must be a .zip of an unpacked Chrome extension (with manifest.json at its root)");
+		}
+		if (!upload.startsWith(ZIP_MAGIC)) {
+			throw new SmoothValidationException("extension", upload.filename(),
+					"must be a zip archive, but its content does not start with the zip signature PK\\x03\\x04");
+		}
+		String what = "the upload of extension '" + upload.filename() + "'";
+		JsonNode r = Calls.await(
+				this.api
+					.exchange(HttpMethod.POST, (uri) -> uri.path("/extension").build(), upload.body(null), null,
+							CallSafety.NOT_IDEMPOTENT)
+					.onErrorMap(ApiErrors.explain(400,
+							"the server refused extension '" + upload.filename()
+									+ "' (it must be a zip of a Chrome extension with a valid manifest.json)")),
+				upload.bound(this.timeout), null, what);
+		return SmoothFiles.id(r, what);
+	}
+
+	/**
+	 * Lists the uploaded extensions.
+	 * @return the extensions, in the server's order
+	 */
+	public List<Extension> list() {
+		JsonNode r = Calls.await(this.api.exchange(HttpMethod.GET, (uri) -> uri.path("/extension").build(), null, null,
+				CallSafety.IDEMPOTENT), this.timeout, null, "the extension list");
+		List<Extension> extensions = new ArrayList<>();
+		if (r.isNull() || r.isMissingNode()) {
+			return extensions;
+		}
+		if (!r.isArray()) {
+			throw new SmoothException("Unexpected shape of the extension list: " + r.getNodeType());
+		}
+		for (JsonNode item : r) {
+			extensions.add(this.api.convert(item, Extension.class, null));
+		}
+		return extensions;
+	}
+
+	/**
+	 * Deletes an extension ({@code DELETE /extension/{id}}, the path the official SDKs
+	 * use).
+	 * @param id the extension id
+	 * @throws sh.smooth.spring.error.SmoothNotFoundException (404) if no extension has
+	 * this id
+	 */
+	public void delete(String id) {
+		Validate.notBlank("id", id);
+		Calls.await(
+				this.api
+					.exchange(HttpMethod.DELETE, (uri) -> uri.path("/extension/{id}").build(id), null, null,
+							CallSafety.IDEMPOTENT)
+					.onErrorMap(ApiErrors.explain(404, "extension '" + id + "' does not exist")),
+				this.timeout, null, "the deletion of extension '" + id + "'");
+	}
+
+	@Override
+	public String toString() {
+		return "SmoothExtensions";
+	}
+
+}

@@ -1,0 +1,152 @@
+package sh.smooth.spring.file;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpMethod;
+
+import sh.smooth.spring.api.ApiErrors;
+import sh.smooth.spring.api.CallSafety;
+import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.task.Calls;
+import sh.smooth.spring.task.Validate;
+
+/**
+ * Uploads and deletes files ({@code /file}) that a task can use: pass the returned id to
+ * {@code SmoothTask.Builder#files}. The server deletes files 24 hours after upload.
+ * Uploads stream: the file is read in small buffers while the request is written, so a
+ * large file is never held in memory. Each method blocks its caller. Thread-safe.
+ */
+public final class SmoothFiles {
+
+	private final SmoothApiClient api;
+
+	private final Duration timeout;
+
+	/**
+	 * Creates the file operations.
+	 * @param api the API client
+	 * @param timeout the bound of one plain call (uploads get more, see
+	 * {@link FileUpload#bound(Duration)})
+	 */
+	public SmoothFiles(SmoothApiClient api, Duration timeout) {
+		this.api = api;
+		this.timeout = Validate.positive("timeout", timeout);
+	}
+
+	/**
+	 * Uploads a resource, named after its file name.
+	 * @param resource the content, such as {@code classpath:invoice.pdf}
+	 * @return the file id
+	 */
+	public String upload(Resource resource) {
+		return upload(FileUpload.of(resource), null);
+	}
+
+	/**
+	 * Uploads a resource with a purpose.
+	 * @param resource the content
+	 * @param purpose a short description for the agent, at most 64 characters, or
+	 * {@code null}
+	 * @return the file id
+	 */
+	public String upload(Resource resource, @Nullable String purpose) {
+		String checked = FileUpload.purpose(purpose);
+		return upload(FileUpload.of(resource), checked);
+	}
+
+	/**
+	 * Uploads a file from disk, named after its last path element.
+	 * @param path the file
+	 * @return the file id
+	 */
+	public String upload(Path path) {
+		return upload(FileUpload.of(path), null);
+	}
+
+	/**
+	 * Uploads a file from disk with a purpose.
+	 * @param path the file
+	 * @param purpose a short description for the agent, at most 64 characters, or
+	 * {@code null}
+	 * @return the file id
+	 */
+	public String upload(Path path, @Nullable String purpose) {
+		String checked = FileUpload.purpose(purpose);
+		return upload(FileUpload.of(path), checked);
+	}
+
+	/**
+	 * Uploads bytes from memory.
+	 * @param bytes the content
+	 * @param filename the file name to send (its content type is guessed from it)
+	 * @return the file id
+	 */
+	public String upload(byte[] bytes, String filename) {
+		return upload(FileUpload.of(bytes, filename), null);
+	}
+
+	/**
+	 * Uploads bytes from memory with a purpose.
+	 * @param bytes the content
+	 * @param filename the file name to send
+	 * @param purpose a short description for the agent, at most 64 characters, or
+	 * {@code null}
+	 * @return the file id
+	 */
+	public String upload(byte[] bytes, String filename, @Nullable String purpose) {
+		String checked = FileUpload.purpose(purpose);
+		return upload(FileUpload.of(bytes, filename), checked);
+	}
+
+	private String upload(FileUpload upload, @Nullable String purpose) {
+		String what = "the upload of '" + upload.filename() + "'";
+		JsonNode r = Calls.await(
+				this.api
+					.exchange(HttpMethod.POST, (uri) -> uri.path("/file").build(), upload.body(purpose), null,
+							CallSafety.NOT_IDEMPOTENT)
+					.onErrorMap(ApiErrors.explain(400, "the server refused file '" + upload.filename() + "'")),
+				upload.bound(this.timeout), null, what);
+		return id(r, what);
+	}
+
+	/**
+	 * Deletes a file before it expires.
+	 * @param id the file id
+	 * @throws sh.smooth.spring.error.SmoothNotFoundException (404) if no file has this id
+	 * (it may have expired)
+	 */
+	public void delete(String id) {
+		Validate.notBlank("id", id);
+		Calls.await(this.api
+			.exchange(HttpMethod.DELETE, (uri) -> uri.path("/file/{id}").build(id), null, null, CallSafety.IDEMPOTENT)
+			.onErrorMap(
+					ApiErrors.explain(404, "file '" + id + "' does not exist (files expire 24 hours after upload)")),
+				this.timeout, null, "the deletion of file '" + id + "'");
+	}
+
+	/**
+	 * Reads {@code r.id} of an upload answer.
+	 * @param r the answer
+	 * @param what the call, for the message
+	 * @return the id
+	 */
+	public static String id(JsonNode r, String what) {
+		JsonNode id = r.isObject() ? r.get("id") : null;
+		if (id == null || !id.isString() || id.asString().isBlank()) {
+			throw new SmoothException("The answer to " + what + " has no id: " + r);
+		}
+		return id.asString();
+	}
+
+	@Override
+	public String toString() {
+		return "SmoothFiles";
+	}
+
+}

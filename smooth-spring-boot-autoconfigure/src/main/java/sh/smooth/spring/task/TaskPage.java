@@ -1,0 +1,43 @@
+package sh.smooth.spring.task;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of the task list.
+ *
+ * @param tasks the tasks, newest first, as the server sent them
+ * @param query the query that produced the page
+ * @param nextBefore the cursor of the next page, or {@code null} when this is the last
+ */
+public record TaskPage(List<TaskResult> tasks, TaskQuery query, @Nullable Long nextBefore) {
+
+	/**
+	 * Creates a page.
+	 * @param tasks the tasks
+	 * @param query the query
+	 * @param nextBefore the next cursor, or {@code null}
+	 */
+	public TaskPage {
+		tasks = List.copyOf(tasks);
+	}
+
+	/**
+	 * Whether another page may follow.
+	 * @return whether to ask for the next page
+	 */
+	public boolean hasNext() {
+		return this.nextBefore != null;
+	}
+
+	/**
+	 * The query of the next page.
+	 * @return the query, or empty after the last page
+	 */
+	public Optional<TaskQuery> nextQuery() {
+		return (this.nextBefore != null) ? Optional.of(this.query.withBefore(this.nextBefore)) : Optional.empty();
+	}
+
+}

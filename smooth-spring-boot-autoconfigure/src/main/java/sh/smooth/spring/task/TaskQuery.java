@@ -1,0 +1,72 @@
+package sh.smooth.spring.task;
+
+import org.jspecify.annotations.Nullable;
+
+import sh.smooth.spring.error.SmoothValidationException;
+
+/**
+ * One page request of the task list ({@code GET /task?t=&l=}): newest first, at most
+ * {@code limit} tasks created before the {@code before} cursor.
+ *
+ * @param before only tasks created before this time ({@code t}); {@code null} for the
+ * newest. The unit is that of the tasks' {@code created_at}, passed through unchanged
+ * @param limit the page size ({@code l}), 1 to 128
+ */
+public record TaskQuery(@Nullable Long before, int limit) {
+
+	/** The page size the server uses when none is given. */
+	public static final int DEFAULT_LIMIT = 32;
+
+	/** The largest page size the server accepts. */
+	public static final int MAX_LIMIT = 128;
+
+	/**
+	 * Creates a query.
+	 * @param before the cursor, or {@code null}
+	 * @param limit the page size
+	 */
+	public TaskQuery {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new SmoothValidationException("limit", limit, "must be between 1 and " + MAX_LIMIT + " (inclusive)");
+		}
+		if (before != null && before < 0) {
+			throw new SmoothValidationException("before", before, "must not be negative");
+		}
+	}
+
+	/**
+	 * The newest tasks, 32 per page.
+	 * @return the query
+	 */
+	public static TaskQuery latest() {
+		return new TaskQuery(null, DEFAULT_LIMIT);
+	}
+
+	/**
+	 * The newest tasks, with the given page size.
+	 * @param limit the page size, 1 to 128
+	 * @return the query
+	 */
+	public static TaskQuery latest(int limit) {
+		return new TaskQuery(null, limit);
+	}
+
+	/**
+	 * The same page size, for tasks created before the given time.
+	 * @param cursor the cursor ({@code t}), in the unit of {@code created_at}
+	 * @return the query
+	 */
+	public TaskQuery withBefore(long cursor) {
+		return new TaskQuery(cursor, this.limit);
+	}
+
+	/**
+	 * The same cursor with another page size.
+	 * @param pageSize the page size, 1 to 128
+	 * @return the query
+	 */
+	public TaskQuery withLimit(int pageSize) {
+		return new TaskQuery(this.before, pageSize);
+	}
+
+}

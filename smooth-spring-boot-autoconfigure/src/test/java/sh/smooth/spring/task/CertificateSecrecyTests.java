@@ -1,0 +1,158 @@
+package sh.smooth.spring.task;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+
+import sh.smooth.spring.api.TaskRequest;
+import sh.smooth.spring.error.SmoothUnprocessableEntityException;
+import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.support.SmoothTestClients;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A PKCS#12 certificate from a resource reaches the wire, and its password and bytes
+ * appear nowhere else: not in {@code toString}, exceptions or logs (even at DEBUG).
+ */
+class CertificateSecrecyTests {
+
+	@RegisterExtension
+	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private static final String PASSWORD = "p12-Pa55word-do-not-leak";
+
+	private static final byte[] PKCS12 = "FAKE-PKCS12-BYTES-7c1e9d".getBytes(StandardCharsets.US_ASCII);
+
+	private static final String BASE64 = Base64.getEncoder().encodeToString(PKCS12);
+
+	private SmoothTestClients clients;
+
+	private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+	private Logger root;
+
+	private Level rootLevel;
+
+	@BeforeEach
+	void setUp() {
+		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
+		this.root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		this.rootLevel = this.root.getLevel();
+		this.root.setLevel(Level.TRACE);
+		this.logs.start();
+		this.root.addAppender(this.logs);
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.root.detachAppender(this.logs);
+		this.root.setLevel(this.rootLevel);
+		this.clients.close();
+	}
+
+	@Test
+	void aTaskWithACertificateSendsItAndShowsItNowhereElse() {
+		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"running\"}}")));
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1"))
+			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"output\":\"ok\"}}")));
+		SmoothTask task = SmoothTask.builder("open the intranet")
+			.certificate(Certificate.of(new ByteArrayResource(PKCS12), PASSWORD))
+			.build();
+
+		TaskHandle handle = this.clients.template().submit(task);
+		TaskResult result = handle.await(Duration.ofSeconds(5));
+
+		wm.verify(1,
+				postRequestedFor(urlEqualTo("/api/v1/task"))
+					.withRequestBody(matchingJsonPath("$.certificates[0].file", equalTo(BASE64)))
+					.withRequestBody(matchingJsonPath("$.certificates[0].password", equalTo(PASSWORD))));
+		TaskRequest request = new TaskRequests(TaskDefaults.SDK_DEFAULTS, new SmoothSchemaGenerator(),
+				JsonMapper.builder().build())
+			.create(task, null);
+		assertThat(request.certificates()).isNotNull();
+		assertNoSecret(task.toString(), request.toString(), request.certificates().toString(),
+				task.certificates().toString(), handle.toString(), result.toString());
+		assertThat(this.logs.list).as("something was logged at DEBUG/TRACE").isNotEmpty();
+		assertNoSecret(loggedText());
+	}
+
+	@Test
+	void aRejectedTaskDoesNotShowTheCertificateInTheException() {
+		// FastAPI echoes the offending input in 422 details
+		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withStatus(422)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"detail\":[{\"loc\":[\"body\",\"certificates\",0,\"password\"],"
+					+ "\"msg\":\"invalid certificate\",\"type\":\"value_error\",\"input\":\"" + PASSWORD + "\"}]}")));
+		SmoothTask task = SmoothTask.builder("open the intranet")
+			.certificate(Certificate.of(new ByteArrayResource(PKCS12), PASSWORD))
+			.build();
+
+		assertThatExceptionOfType(SmoothUnprocessableEntityException.class)
+			.isThrownBy(() -> this.clients.template().submit(task))
+			.satisfies((ex) -> {
+				assertThat(ex.getMessage()).contains("certificates.0.password").contains("invalid certificate");
+				assertNoSecret(ex.getMessage(), ex.toString(), String.valueOf(ex.fieldErrors()));
+			});
+		assertNoSecret(loggedText());
+	}
+
+	@Test
+	void certificateAndValidationErrorsDoNotShowTheSecret() {
+		assertThatExceptionOfType(SmoothValidationException.class)
+			.isThrownBy(() -> Certificate.of(new ClassPathResource("missing.p12"), PASSWORD))
+			.satisfies((ex) -> assertNoSecret(ex.getMessage()));
+		Certificate certificate = Certificate.of(new ByteArrayResource(PKCS12), PASSWORD);
+		assertNoSecret(certificate.toString());
+		assertThatExceptionOfType(SmoothValidationException.class)
+			.isThrownBy(() -> SmoothTask.builder("x").certificate(certificate).maxSteps(1).build())
+			.satisfies((ex) -> assertNoSecret(ex.getMessage()));
+	}
+
+	private String loggedText() {
+		StringBuilder text = new StringBuilder();
+		for (ILoggingEvent event : this.logs.list) {
+			text.append(event.getFormattedMessage()).append('\n');
+			if (event.getThrowableProxy() != null) {
+				text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+			}
+		}
+		return text.toString();
+	}
+
+	private static void assertNoSecret(String... texts) {
+		for (String text : List.of(texts)) {
+			assertThat(text).doesNotContain(PASSWORD).doesNotContain(BASE64).doesNotContain("FAKE-PKCS12");
+		}
+	}
+
+}
