@@ -1,0 +1,76 @@
+package sh.smooth.spring.sample.web;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.TaskHandle;
+import sh.smooth.spring.task.TaskResult;
+
+/**
+ * Submits a task and answers at once with its id and live URL (HTTP 202); the result is
+ * fetched later. The request thread never waits for the agent.
+ */
+@RestController
+@RequestMapping("/tasks")
+public class TaskController {
+
+	private final SmoothOperations smooth;
+
+	private final Map<String, TaskHandle> handles = new ConcurrentHashMap<>();
+
+	TaskController(SmoothOperations smooth) {
+		this.smooth = smooth;
+	}
+
+	/**
+	 * Submits a task.
+	 * @param request the task text
+	 * @return 202 with the id, the status and the live URL if the browser is already up
+	 */
+	@PostMapping
+	public ResponseEntity<Map<String, Object>> submit(@RequestBody SubmitRequest request) {
+		TaskHandle handle = this.smooth.submit(SmoothTask.builder(request.task()).build());
+		this.handles.put(handle.id(), handle);
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(Map.of("id", handle.id(), "status", handle.status().value(), "liveUrl",
+					handle.currentLiveUrl().orElse("")));
+	}
+
+	/**
+	 * The task's state: its status while running, its result once finished.
+	 * @param id the task id
+	 * @return the state
+	 */
+	@GetMapping("/{id}")
+	public ResponseEntity<Map<String, Object>> get(@PathVariable String id) {
+		TaskHandle handle = Optional.ofNullable(this.handles.get(id)).orElseGet(() -> this.smooth.attach(id));
+		this.handles.putIfAbsent(id, handle);
+		if (!handle.status().isTerminal()) {
+			return ResponseEntity.ok(Map.of("id", id, "status", handle.status().value()));
+		}
+		TaskResult result = handle.toFuture().join();
+		return ResponseEntity.ok(Map.of("id", id, "status", result.status().value(), "output", result.output(),
+				"creditsUsed", result.creditsUsed()));
+	}
+
+	/**
+	 * The body of a submit.
+	 *
+	 * @param task the task text
+	 */
+	public record SubmitRequest(String task) {
+	}
+
+}
