@@ -64,7 +64,7 @@ public final class ToolInputSchemas {
 		SchemaGenerator generator = new SchemaGenerator(
 				new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
 					.with(new JacksonSchemaModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
-					.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+					.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
 					.with(new SmoothToolParamSchemaModule())
 					.build());
 		return new ToolInputSchemas((type) -> {
