@@ -1,0 +1,90 @@
+package sh.smooth.spring.autoconfigure;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import sh.smooth.spring.tool.DefaultSmoothToolErrorHandler;
+import sh.smooth.spring.tool.SmoothToolErrorHandler;
+import sh.smooth.spring.tool.SmoothToolMethodProcessor;
+import sh.smooth.spring.tool.SmoothToolParamSchemaModule;
+import sh.smooth.spring.tool.ToolCallObserver;
+import sh.smooth.spring.tool.ToolDispatcher;
+import sh.smooth.spring.tool.ToolInputSchemas;
+import sh.smooth.spring.tool.ToolRegistry;
+import sh.smooth.spring.tool.ToolTaskSupport;
+
+/**
+ * Auto-configuration of custom tools: discovers {@code @SmoothTool} methods and
+ * {@code SmoothToolCallback} beans, attaches them to every task and session through a
+ * {@link ToolTaskSupport} (picked up by the {@code SmoothTemplate}), and answers their
+ * calls on a bounded executor.
+ */
+@AutoConfiguration(after = SmoothAutoConfiguration.class)
+@ConditionalOnClass(WebClient.class)
+@EnableConfigurationProperties(SmoothProperties.class)
+public final class SmoothToolsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolRegistry smoothToolRegistry() {
+		return new ToolRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SmoothToolErrorHandler.class)
+	DefaultSmoothToolErrorHandler smoothToolErrorHandler() {
+		return new DefaultSmoothToolErrorHandler();
+	}
+
+	@Bean
+	SmoothToolMethodProcessor smoothToolMethodProcessor(ToolRegistry registry, ObjectProvider<JsonMapper> jsonMapper) {
+		return new SmoothToolMethodProcessor(registry, toolInputSchemas(), mapper(jsonMapper));
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	ToolDispatcher smoothToolDispatcher(SmoothProperties properties, SmoothToolErrorHandler errorHandler,
+			ObjectProvider<ToolCallObserver> observer, ObjectProvider<JsonMapper> jsonMapper) {
+		SmoothProperties.Tools tools = properties.tools();
+		return new ToolDispatcher(
+				ToolDispatcher.boundedExecutor(tools.executor().threads(), tools.executor().queueCapacity()),
+				errorHandler, () -> observer.getIfAvailable(() -> ToolCallObserver.NOOP), mapper(jsonMapper),
+				tools.timeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolTaskSupport smoothToolTaskSupport(SmoothProperties properties, ToolRegistry registry,
+			ToolDispatcher dispatcher) {
+		return new ToolTaskSupport(registry, dispatcher,
+				properties.tools().attach() == SmoothProperties.Tools.Attach.ALL);
+	}
+
+	/**
+	 * The schema builder for tool inputs, with {@link SmoothToolParamSchemaModule}
+	 * registered. To become
+	 * {@code new ToolInputSchemas(new SmoothSchemaGenerator(List.of(new SmoothToolParamSchemaModule()))::schemaFor)}
+	 * once the shared generator takes extra modules.
+	 * @return the builder
+	 */
+	static ToolInputSchemas toolInputSchemas() {
+		return ToolInputSchemas.withDefaultGenerator();
+	}
+
+	/**
+	 * The application's mapper (with its modules) binds arguments and writes results.
+	 * @param jsonMapper the application's mapper, if any
+	 * @return the mapper
+	 */
+	private static JsonMapper mapper(ObjectProvider<JsonMapper> jsonMapper) {
+		return jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
+	}
+
+}

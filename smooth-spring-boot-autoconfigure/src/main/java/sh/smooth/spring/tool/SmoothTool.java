@@ -1,0 +1,61 @@
+package sh.smooth.spring.tool;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a bean method as a custom tool the Smooth agent can call while it works. Every
+ * discovered tool is attached to every task and session by default
+ * ({@code smooth.tools.attach}); its {@code tool_call} events are answered automatically
+ * on a bounded executor.
+ * <p>
+ * The method is invoked through the bean's proxy, so {@code @Transactional} and similar
+ * advice apply. Its parameters are bound from the call's JSON input by name; a
+ * {@link SmoothToolContext} parameter is injected instead. It may return any value
+ * Jackson can write, or a {@code CompletableFuture}/{@code Mono} of one. Can be used as a
+ * meta-annotation.
+ */
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface SmoothTool {
+
+	/**
+	 * The tool name the agent sees: 1 to 64 characters out of {@code a-z A-Z 0-9 _ -}.
+	 * Defaults to the method name.
+	 * @return the name
+	 */
+	String name() default "";
+
+	/**
+	 * What the tool does and when to use it, for the agent.
+	 * @return the description
+	 */
+	String description();
+
+	/**
+	 * Free-text description of the result. Defaults to one derived from the return type.
+	 * @return the output description
+	 */
+	String output() default "";
+
+	/**
+	 * Whether a failure of this tool is fatal: an exception other than
+	 * {@link SmoothToolException}, or a timeout, is answered with code 500 (the server
+	 * then fails the task) when essential, 400 (the agent may adapt) when not.
+	 * @return whether the tool is essential
+	 */
+	boolean essential() default true;
+
+	/**
+	 * The message sent to the agent in place of the exception text when the method fails
+	 * or times out, so internal details are not leaked. Empty to send the exception text.
+	 * A {@link SmoothToolException} message is always sent as is.
+	 * @return the message
+	 */
+	String errorMessage() default "";
+
+}

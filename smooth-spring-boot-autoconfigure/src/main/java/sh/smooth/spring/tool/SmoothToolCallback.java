@@ -1,0 +1,61 @@
+package sh.smooth.spring.tool;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import sh.smooth.spring.api.ToolSignature;
+
+/**
+ * A custom tool that is not a {@link SmoothTool} method: register an implementation as a
+ * bean and it is attached and dispatched like the annotated ones. {@link #call} runs on
+ * the tool executor, never on an HTTP or polling thread.
+ */
+public interface SmoothToolCallback {
+
+	/**
+	 * The signature sent in {@code custom_tools}: name, description, JSON Schema of the
+	 * input, output description. Its name follows the same rules as
+	 * {@link SmoothTool#name()}.
+	 * @return the signature
+	 */
+	ToolSignature signature();
+
+	/**
+	 * The tool name.
+	 * @return the name of the {@link #signature()}
+	 */
+	default String name() {
+		return signature().name();
+	}
+
+	/**
+	 * Whether a failure is fatal (code 500) rather than recoverable (code 400).
+	 * @return {@code true} by default
+	 * @see SmoothTool#essential()
+	 */
+	default boolean essential() {
+		return true;
+	}
+
+	/**
+	 * The message sent in place of the exception text on failure.
+	 * @return the message, or {@code null} to send the exception text
+	 * @see SmoothTool#errorMessage()
+	 */
+	default @Nullable String errorMessage() {
+		return null;
+	}
+
+	/**
+	 * Runs the tool.
+	 * @param input the call's input, always a JSON object ({@code {}} when the agent sent
+	 * none)
+	 * @param context the call
+	 * @return the result, written as JSON; a {@code CompletionStage} or {@code Mono} is
+	 * awaited
+	 * @throws Exception any failure: {@link SmoothToolException} is answered 400, others
+	 * 500 or 400 per {@link #essential()}
+	 */
+	@Nullable Object call(JsonNode input, SmoothToolContext context) throws Exception;
+
+}

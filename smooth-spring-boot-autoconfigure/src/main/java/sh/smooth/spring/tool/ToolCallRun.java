@@ -1,0 +1,303 @@
+package sh.smooth.spring.tool;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.ReactiveAdapter;
+import org.springframework.core.ReactiveAdapterRegistry;
+
+import sh.smooth.spring.api.CallSafety;
+import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.polling.TaskPoller;
+
+/**
+ * One tool call, from the event to the accepted answer. Exactly one of success, failure,
+ * timeout or cancellation wins and answers; the others do nothing.
+ */
+final class ToolCallRun {
+
+	private static final Log logger = LogFactory.getLog(ToolCallRun.class);
+
+	private final ToolDispatcher dispatcher;
+
+	private final TaskPoller poller;
+
+	private final SmoothToolContext context;
+
+	private final @Nullable SmoothToolCallback tool;
+
+	private final @Nullable JsonNode input;
+
+	private final List<String> available;
+
+	private final Runnable onDone;
+
+	private final boolean cameWithFinalResponse;
+
+	private final ToolCallObserver.Observation observation;
+
+	private final AtomicBoolean answered = new AtomicBoolean();
+
+	private volatile @Nullable Future<?> execution;
+
+	private volatile @Nullable CompletableFuture<?> async;
+
+	private volatile @Nullable Disposable timer;
+
+	ToolCallRun(ToolDispatcher dispatcher, TaskPoller poller, SmoothToolContext context,
+			@Nullable SmoothToolCallback tool, @Nullable JsonNode input, List<String> available, Runnable onDone,
+			boolean cameWithFinalResponse) {
+		this.dispatcher = dispatcher;
+		this.poller = poller;
+		this.context = context;
+		this.tool = tool;
+		this.input = input;
+		this.available = available;
+		this.onDone = onDone;
+		this.cameWithFinalResponse = cameWithFinalResponse;
+		this.observation = observe(dispatcher.observer(), context);
+	}
+
+	private static ToolCallObserver.Observation observe(ToolCallObserver observer, SmoothToolContext context) {
+		try {
+			return observer.start(context.taskId(), context.eventId(), context.toolName());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A Smooth tool call observer failed", ex);
+			return (outcome, error) -> {
+			};
+		}
+	}
+
+	boolean cameWithFinalResponse() {
+		return this.cameWithFinalResponse;
+	}
+
+	void unknownTool() {
+		fail(ToolCallOutcome.UNKNOWN_TOOL, null);
+	}
+
+	/** Hands the call to the executor and arms the timeout. */
+	void start() {
+		try {
+			this.execution = this.dispatcher.executor().submit(this::execute);
+		}
+		catch (RejectedExecutionException ex) {
+			logger.warn("Smooth tool '" + this.context.toolName() + "' could not run for task " + this.context.taskId()
+					+ ": the tool executor is full (smooth.tools.executor.*)");
+			fail(ToolCallOutcome.FAILURE, ex);
+			return;
+		}
+		this.timer = this.poller.scheduler()
+			.schedule(this::timeout, this.dispatcher.timeout().toMillis(), TimeUnit.MILLISECONDS);
+		if (this.answered.get()) {
+			// answered before the timer was armed
+			disposeTimer();
+		}
+	}
+
+	private void execute() {
+		SmoothToolCallback tool = this.tool;
+		if (tool == null || this.answered.get()) {
+			return;
+		}
+		try {
+			JsonNode arguments = (this.input != null && !this.input.isNull()) ? this.input
+					: this.dispatcher.mapper().createObjectNode();
+			Object value = tool.call(arguments, this.context);
+			CompletableFuture<?> pending = asFuture(value);
+			if (pending != null) {
+				this.async = pending;
+				pending.whenComplete((result, error) -> {
+					if (error != null) {
+						failWith(unwrap(error));
+					}
+					else {
+						succeed(result);
+					}
+				});
+				return;
+			}
+			if (value instanceof Future<?> future) {
+				value = future.get();
+			}
+			succeed(value);
+		}
+		catch (ExecutionException ex) {
+			failWith((ex.getCause() != null) ? ex.getCause() : ex);
+		}
+		catch (Throwable ex) {
+			failWith(ex);
+		}
+	}
+
+	private static @Nullable CompletableFuture<?> asFuture(@Nullable Object value) {
+		if (value instanceof CompletionStage<?> stage) {
+			return stage.toCompletableFuture();
+		}
+		if (value == null) {
+			return null;
+		}
+		ReactiveAdapter adapter = ReactiveAdapterRegistry.getSharedInstance().getAdapter(value.getClass());
+		if (adapter == null) {
+			return null;
+		}
+		return adapter.isMultiValue() ? Flux.from(adapter.toPublisher(value)).collectList().toFuture()
+				: Mono.from(adapter.toPublisher(value)).toFuture();
+	}
+
+	private static Throwable unwrap(Throwable error) {
+		return (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+	}
+
+	private void succeed(@Nullable Object value) {
+		JsonNode output;
+		try {
+			output = (value == null) ? null
+					: (value instanceof JsonNode node) ? node : this.dispatcher.mapper().valueToTree(value);
+		}
+		catch (JacksonException ex) {
+			fail(ToolCallOutcome.FAILURE, ex);
+			return;
+		}
+		answer(ToolCallOutcome.SUCCESS, ToolReply.success(output), null);
+	}
+
+	private void failWith(Throwable error) {
+		if (this.answered.get()) {
+			// timed out or cancelled: the interrupt surfaced here, nothing more to say
+			return;
+		}
+		if (error instanceof SmoothToolArgumentException) {
+			fail(ToolCallOutcome.BAD_ARGUMENTS, error);
+		}
+		else if (error instanceof SmoothToolException) {
+			fail(ToolCallOutcome.TOOL_ERROR, error);
+		}
+		else {
+			logger.warn("Smooth tool '" + this.context.toolName() + "' failed for task " + this.context.taskId()
+					+ " (event " + this.context.eventId() + ")", error);
+			fail(ToolCallOutcome.FAILURE, error);
+		}
+	}
+
+	private void timeout() {
+		if (this.answered.get()) {
+			return;
+		}
+		logger.warn("Smooth tool '" + this.context.toolName() + "' ran longer than " + this.dispatcher.timeout()
+				+ " for task " + this.context.taskId() + " (event " + this.context.eventId()
+				+ "): answering with an error and interrupting it");
+		fail(ToolCallOutcome.TIMEOUT, null);
+		interrupt();
+	}
+
+	/**
+	 * Stops the call because its task ended; nothing is sent.
+	 * @param reason why, for the log
+	 */
+	void cancel(String reason) {
+		if (!this.answered.compareAndSet(false, true)) {
+			return;
+		}
+		disposeTimer();
+		interrupt();
+		logger.warn("Cancelled Smooth tool '" + this.context.toolName() + "' (event " + this.context.eventId() + "): "
+				+ reason + " while it was running");
+		stopObservation(ToolCallOutcome.FAILURE, new CancellationException(reason));
+		this.onDone.run();
+	}
+
+	private void interrupt() {
+		Future<?> running = this.execution;
+		if (running != null) {
+			running.cancel(true);
+		}
+		CompletableFuture<?> pending = this.async;
+		if (pending != null) {
+			pending.cancel(true);
+		}
+	}
+
+	private void fail(ToolCallOutcome kind, @Nullable Throwable error) {
+		if (this.answered.get()) {
+			return;
+		}
+		ToolFailure failure = new ToolFailure(kind, this.context, this.tool, error, this.available,
+				this.dispatcher.timeout());
+		ToolReply reply;
+		try {
+			reply = this.dispatcher.errors().handle(failure);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The SmoothToolErrorHandler failed; answering the tool call with code 500", ex);
+			reply = ToolReply.error(500, "tool '" + this.context.toolName() + "' failed");
+		}
+		answer(kind, reply, error);
+	}
+
+	private void answer(ToolCallOutcome outcome, ToolReply reply, @Nullable Throwable error) {
+		if (!this.answered.compareAndSet(false, true)) {
+			return;
+		}
+		disposeTimer();
+		TaskEvent event = TaskEvent.toolResponse(this.context.eventId(), reply.code(), reply.output());
+		// same event id on every attempt: retried on 5xx and I/O errors, never re-run
+		this.poller.api()
+			.sendEvent(this.context.taskId(), event, CallSafety.IDEMPOTENT)
+			.subscribe(null, (sendError) -> notSent(outcome, sendError), () -> done(outcome, error));
+	}
+
+	private void notSent(ToolCallOutcome outcome, Throwable error) {
+		if (SmoothApiClient.isStatus(error, 400) || SmoothApiClient.isStatus(error, 404)) {
+			logger.info("The answer to Smooth tool call '" + this.context.toolName() + "' (event "
+					+ this.context.eventId() + ") was rejected; task " + this.context.taskId() + " has probably ended: "
+					+ error.getMessage());
+		}
+		else {
+			logger.warn("Could not send the answer to Smooth tool call '" + this.context.toolName() + "' (event "
+					+ this.context.eventId() + ") of task " + this.context.taskId(), error);
+		}
+		done(outcome, error);
+	}
+
+	private void done(ToolCallOutcome outcome, @Nullable Throwable error) {
+		stopObservation(outcome, error);
+		this.onDone.run();
+	}
+
+	private void stopObservation(ToolCallOutcome outcome, @Nullable Throwable error) {
+		try {
+			this.observation.stop(outcome, error);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A Smooth tool call observer failed", ex);
+		}
+	}
+
+	private void disposeTimer() {
+		Disposable armed = this.timer;
+		if (armed != null) {
+			armed.dispose();
+		}
+	}
+
+}

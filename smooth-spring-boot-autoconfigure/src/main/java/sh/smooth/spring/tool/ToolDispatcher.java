@@ -1,0 +1,134 @@
+package sh.smooth.spring.tool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.function.SingletonSupplier;
+
+import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.task.Validate;
+
+/**
+ * Answers the agent's {@code tool_call} events for every task of the application. Each
+ * call runs on a bounded executor (never on an HTTP or polling thread), is answered once
+ * per event id (an application-wide, bounded set of handled ids), times out, and is
+ * cancelled when its task ends. Close it to stop the executor.
+ */
+public final class ToolDispatcher implements AutoCloseable {
+
+	/** How many handled tool-call ids are remembered for de-duplication. */
+	public static final int HANDLED_CAPACITY = 100_000;
+
+	private final ExecutorService executor;
+
+	private final SmoothToolErrorHandler errors;
+
+	private final Supplier<ToolCallObserver> observer;
+
+	private final JsonMapper mapper;
+
+	private final Duration timeout;
+
+	private final HandledToolCalls handled;
+
+	/**
+	 * Creates a dispatcher.
+	 * @param executor runs tool methods; owned: shut down by {@link #close()}
+	 * @param errors maps failures to replies
+	 * @param observer observes calls (resolved on first use)
+	 * @param mapper writes results as JSON
+	 * @param timeout how long a tool may run
+	 */
+	public ToolDispatcher(ExecutorService executor, SmoothToolErrorHandler errors, Supplier<ToolCallObserver> observer,
+			JsonMapper mapper, Duration timeout) {
+		this(executor, errors, observer, mapper, timeout, HANDLED_CAPACITY);
+	}
+
+	ToolDispatcher(ExecutorService executor, SmoothToolErrorHandler errors, Supplier<ToolCallObserver> observer,
+			JsonMapper mapper, Duration timeout, int handledCapacity) {
+		this.executor = executor;
+		this.errors = errors;
+		this.observer = SingletonSupplier.of(observer);
+		this.mapper = mapper;
+		this.timeout = Validate.positive("smooth.tools.timeout", timeout);
+		this.handled = new HandledToolCalls(handledCapacity);
+	}
+
+	/**
+	 * A bounded executor for tool methods, with threads named {@code smooth-tool-N}.
+	 * @param threads most tools running at once
+	 * @param queueCapacity most calls waiting for a thread (0 for none); beyond it calls
+	 * are answered with an error
+	 * @return the executor
+	 */
+	public static ExecutorService boundedExecutor(int threads, int queueCapacity) {
+		if (threads < 1) {
+			throw new sh.smooth.spring.error.SmoothValidationException("smooth.tools.executor.threads", threads,
+					"must be at least 1");
+		}
+		if (queueCapacity < 0) {
+			throw new sh.smooth.spring.error.SmoothValidationException("smooth.tools.executor.queue-capacity",
+					queueCapacity, "must not be negative");
+		}
+		BlockingQueue<Runnable> queue = (queueCapacity == 0) ? new SynchronousQueue<>()
+				: new ArrayBlockingQueue<>(queueCapacity);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue,
+				new CustomizableThreadFactory("smooth-tool-"), new ThreadPoolExecutor.AbortPolicy());
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	/**
+	 * Dispatches the tool calls of a task to these tools, and keeps the task polled at
+	 * the active cadence until it ends. Call before the poller starts.
+	 * @param poller the task's poller
+	 * @param tools the tools attached to the task
+	 */
+	public void attach(TaskPoller poller, List<SmoothToolCallback> tools) {
+		poller.addListener(new TaskToolCalls(this, tools));
+		// tool calls must be answered whether or not anyone awaits the task
+		poller.retainActivity();
+	}
+
+	ExecutorService executor() {
+		return this.executor;
+	}
+
+	SmoothToolErrorHandler errors() {
+		return this.errors;
+	}
+
+	ToolCallObserver observer() {
+		return this.observer.get();
+	}
+
+	JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	Duration timeout() {
+		return this.timeout;
+	}
+
+	HandledToolCalls handled() {
+		return this.handled;
+	}
+
+	@Override
+	public void close() {
+		// interrupts running tools: their tasks cannot be answered once the client is
+		// gone
+		this.executor.shutdownNow();
+	}
+
+}

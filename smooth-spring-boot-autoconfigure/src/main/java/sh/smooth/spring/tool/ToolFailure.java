@@ -1,0 +1,33 @@
+package sh.smooth.spring.tool;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A tool call that did not produce a value, as handed to the
+ * {@link SmoothToolErrorHandler}.
+ *
+ * @param kind what went wrong: {@link ToolCallOutcome#UNKNOWN_TOOL},
+ * {@link ToolCallOutcome#BAD_ARGUMENTS}, {@link ToolCallOutcome#TOOL_ERROR} (a
+ * {@link SmoothToolException}), {@link ToolCallOutcome#FAILURE} (any other exception,
+ * including a full executor) or {@link ToolCallOutcome#TIMEOUT}
+ * @param context the call
+ * @param tool the tool, {@code null} when unknown
+ * @param error the exception, {@code null} for an unknown tool or a timeout
+ * @param availableTools the tools attached to the task, sorted
+ * @param timeout the tool timeout
+ */
+public record ToolFailure(ToolCallOutcome kind, SmoothToolContext context, @Nullable SmoothToolCallback tool,
+		@Nullable Throwable error, List<String> availableTools, Duration timeout) {
+
+	/**
+	 * Whether a failure of the tool is fatal.
+	 * @return the tool's {@code essential}, {@code false} for an unknown tool
+	 */
+	public boolean essential() {
+		return this.tool != null && this.tool.essential();
+	}
+
+}

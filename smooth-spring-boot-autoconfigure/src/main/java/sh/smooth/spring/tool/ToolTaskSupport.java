@@ -1,0 +1,57 @@
+package sh.smooth.spring.tool;
+
+import java.util.List;
+
+import sh.smooth.spring.api.TaskRequest;
+import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.task.TaskStart;
+import sh.smooth.spring.task.TaskSupport;
+
+/**
+ * Attaches custom tools to every task and session: their signatures go into
+ * {@code custom_tools} (all tools, none, or the ones the task names), and their calls are
+ * dispatched from the first poll on.
+ */
+public final class ToolTaskSupport implements TaskSupport {
+
+	private final ToolRegistry registry;
+
+	private final ToolDispatcher dispatcher;
+
+	private final boolean attachAllByDefault;
+
+	/**
+	 * Creates the support.
+	 * @param registry the tools
+	 * @param dispatcher answers their calls
+	 * @param attachAllByDefault whether a task that does not choose gets every tool
+	 * ({@code smooth.tools.attach=all})
+	 */
+	public ToolTaskSupport(ToolRegistry registry, ToolDispatcher dispatcher, boolean attachAllByDefault) {
+		this.registry = registry;
+		this.dispatcher = dispatcher;
+		this.attachAllByDefault = attachAllByDefault;
+	}
+
+	@Override
+	public TaskStart prepare(TaskStart start) {
+		TaskRequest request = start.request();
+		// validates the names even when there is no body, before any HTTP call
+		List<SmoothToolCallback> tools = this.registry.select(start.tools(), this.attachAllByDefault);
+		if (request == null || tools.isEmpty()) {
+			return start;
+		}
+		List<ToolSignature> signatures = tools.stream().map(SmoothToolCallback::signature).toList();
+		return start.withRequest(request.withCustomTools(signatures));
+	}
+
+	@Override
+	public void started(TaskStart start, TaskPoller poller) {
+		List<SmoothToolCallback> tools = this.registry.select(start.tools(), this.attachAllByDefault);
+		if (!tools.isEmpty()) {
+			this.dispatcher.attach(poller, tools);
+		}
+	}
+
+}

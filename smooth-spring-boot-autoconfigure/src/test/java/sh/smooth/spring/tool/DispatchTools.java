@@ -1,0 +1,96 @@
+package sh.smooth.spring.tool;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Tools used by {@link ToolDispatchTests}; they record how they were called.
+ */
+public class DispatchTools {
+
+	/** Invocations per event id. */
+	final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+	/** Names of the threads tools ran on. */
+	final List<String> threads = new CopyOnWriteArrayList<>();
+
+	/** Counted down when a blocking tool started. */
+	final CountDownLatch blocking = new CountDownLatch(1);
+
+	/** Counted down when a blocking tool was interrupted. */
+	final CountDownLatch interrupted = new CountDownLatch(1);
+
+	record Status(String orderNumber, String status, String email) {
+	}
+
+	private void record(SmoothToolContext context) {
+		this.calls.computeIfAbsent(context.eventId(), (id) -> new AtomicInteger()).incrementAndGet();
+		this.threads.add(Thread.currentThread().getName());
+	}
+
+	@SmoothTool(description = "Looks up an order", output = "JSON object with status")
+	public Status lookup(@SmoothToolParam(description = "The order number") String orderNumber, Optional<String> email,
+			SmoothToolContext context) {
+		record(context);
+		return new Status(orderNumber, "shipped", email.orElse(null));
+	}
+
+	@SmoothTool(description = "Counts")
+	public int count(int n, SmoothToolContext context) {
+		record(context);
+		return n + 1;
+	}
+
+	@SmoothTool(description = "Refuses")
+	public String refuse(SmoothToolContext context) {
+		record(context);
+		throw new SmoothToolException("no such order, ask for another number");
+	}
+
+	@SmoothTool(description = "Breaks")
+	public String explode(SmoothToolContext context) {
+		record(context);
+		throw new IllegalStateException("database is down");
+	}
+
+	@SmoothTool(description = "Breaks quietly", essential = false,
+			errorMessage = "Lookup unavailable, go on without it")
+	public String explodeQuietly(SmoothToolContext context) {
+		record(context);
+		throw new IllegalStateException("secret internal detail");
+	}
+
+	@SmoothTool(description = "Answers later")
+	public CompletableFuture<String> later(SmoothToolContext context) {
+		record(context);
+		return CompletableFuture.supplyAsync(() -> "done later");
+	}
+
+	@SmoothTool(description = "Blocks until interrupted")
+	public String block(SmoothToolContext context) {
+		record(context);
+		this.blocking.countDown();
+		try {
+			Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+			return "woke up";
+		}
+		catch (InterruptedException ex) {
+			this.interrupted.countDown();
+			Thread.currentThread().interrupt();
+			return "interrupted";
+		}
+	}
+
+	int callsOf(String eventId) {
+		AtomicInteger count = this.calls.get(eventId);
+		return (count != null) ? count.get() : 0;
+	}
+
+}

@@ -1,0 +1,173 @@
+package sh.smooth.spring.tool;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Golden tests of tool input schemas: one per rule.
+ */
+class ToolInputSchemasTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final ToolInputSchemas schemas = ToolInputSchemas.withDefaultGenerator();
+
+	@Test
+	void scalarsAndEnumsAreRequiredByName() {
+		assertSchema("scalars", """
+				{"type":"object","properties":{
+				  "text":{"type":"string"},"count":{"type":"integer"},"big":{"type":"integer"},
+				  "ratio":{"type":"number"},"flag":{"type":"boolean"},
+				  "priority":{"type":"string","enum":["LOW","HIGH"]}},
+				 "required":["text","count","big","ratio","flag","priority"],"additionalProperties":false}
+				""");
+	}
+
+	@Test
+	void listsMapsAndArrays() {
+		assertSchema("collections", """
+				{"type":"object","properties":{
+				  "tags":{"type":"array","items":{"type":"string"}},
+				  "counts":{"type":"object","additionalProperties":{"type":"integer"}},
+				  "names":{"type":"array","items":{"type":"string"}}},
+				 "required":["tags","counts","names"],"additionalProperties":false}
+				""");
+	}
+
+	@Test
+	void nestedRecordsKeepDescriptionsOnTheirComponents() {
+		assertSchema("nested", """
+				{"type":"object","properties":{
+				  "address":{"type":"object","description":"Delivery address","properties":{
+				    "country":{"type":"string","description":"ISO country code"},
+				    "street":{"type":"object","description":"Where to deliver","properties":{
+				      "floor":{"type":["integer","null"],"description":"Floor, if any"},
+				      "line":{"type":"string","description":"Street name and number"}},
+				     "required":["line"],"additionalProperties":false}},
+				   "required":["street"],"additionalProperties":false}},
+				 "required":["address"],"additionalProperties":false}
+				""");
+	}
+
+	@Test
+	void optionalNullableAndNotRequiredAreLeftOutOfRequiredAndTheContextIsSkipped() {
+		assertSchema("optionals", """
+				{"type":"object","properties":{
+				  "email":{"type":"string"},"note":{"type":"string"},
+				  "limit":{"type":"integer","description":"How many"},"forced":{"type":"string"}},
+				 "required":["forced"],"additionalProperties":false}
+				""");
+	}
+
+	@Test
+	void recursiveRecordIsMovedToRootDefs() {
+		assertSchema("recursive", """
+				{"type":"object","properties":{"root":{"$ref":"#/$defs/Category"}},
+				 "required":["root"],"additionalProperties":false,
+				 "$defs":{"Category":{"type":"object","properties":{
+				   "children":{"type":"array","items":{"$ref":"#/$defs/Category"}},
+				   "name":{"type":"string"}},"additionalProperties":false}}}
+				""");
+	}
+
+	@Test
+	void loneRecordParameterStaysUnderItsName() {
+		assertSchema("lone", """
+				{"type":"object","properties":{"order":{"type":"object","properties":{
+				   "number":{"type":"string"},"quantity":{"type":"integer"}},"additionalProperties":false}},
+				 "required":["order"],"additionalProperties":false}
+				""");
+	}
+
+	@Test
+	void namesAndDescriptionsFromAnnotations() {
+		assertSchema("renamed", """
+				{"type":"object","properties":{
+				  "order_number":{"type":"string"},
+				  "requester":{"type":"string","description":"Who asks"}},
+				 "required":["order_number","requester"],"additionalProperties":false}
+				""");
+	}
+
+	@Test
+	void parameterDefsAreHoistedAndRenamedWhenTheyDiffer() throws Exception {
+		// two parameters whose schemas each carry a different "Item" definition
+		ToolInputSchemas custom = new ToolInputSchemas((type) -> {
+			String kind = (type == String.class) ? "string" : "integer";
+			return (ObjectNode) json.readTree("""
+					{"$schema":"x","$defs":{"Item":{"type":"%s"}},"type":"array","items":{"$ref":"#/$defs/Item"}}
+					""".formatted(kind));
+		});
+		ObjectNode schema = custom
+			.inputSchema(List.of(new ToolParameter(0, "a", String.class, false, true, null, false),
+					new ToolParameter(1, "b", Integer.class, false, true, null, false),
+					new ToolParameter(2, "c", String.class, false, false, null, false)));
+		assertThat(schema).isEqualTo(json.readTree("""
+				{"type":"object","properties":{
+				  "a":{"type":"array","items":{"$ref":"#/$defs/Item"}},
+				  "b":{"type":"array","items":{"$ref":"#/$defs/Item-2"}},
+				  "c":{"type":"array","items":{"$ref":"#/$defs/Item"}}},
+				 "required":["a","b"],"additionalProperties":false,
+				 "$defs":{"Item":{"type":"string"},"Item-2":{"type":"integer"}}}
+				"""));
+	}
+
+	@Test
+	void outputDescriptionIsDerivedFromTheReturnType() throws Exception {
+		assertThat(this.schemas.outputDescription(void.class)).isEqualTo("nothing (null)");
+		assertThat(this.schemas.outputDescription(String.class)).isEqualTo("a string");
+		assertThat(this.schemas.outputDescription(int.class)).isEqualTo("a number");
+		Method future = getClass().getDeclaredMethod("futureOrder");
+		assertThat(this.schemas.outputDescription(future.getGenericReturnType())).isEqualTo(
+				"JSON matching this schema: {\"type\":\"object\",\"properties\":{\"number\":{\"type\":\"string\"},"
+						+ "\"quantity\":{\"type\":\"integer\"}},\"additionalProperties\":false}");
+	}
+
+	@Test
+	void unbindableParameterFailsWithTheMethod() throws Exception {
+		Method method = getClass().getDeclaredMethod("unbindable", Runnable.class);
+		assertThatIllegalStateException().isThrownBy(() -> this.schemas.inputSchema(method))
+			.withMessageContaining("unbindable(java.lang.Runnable)")
+			.withMessageContaining("parameter 'task' of type java.lang.Runnable cannot be bound")
+			.withMessageContaining("a Runnable cannot be read from JSON");
+		Method abstractType = getClass().getDeclaredMethod("abstractType", List.class);
+		assertThatIllegalStateException().isThrownBy(() -> this.schemas.inputSchema(abstractType))
+			.withMessageContaining("parameter 'shapes' of type java.util.List<")
+			.withMessageContaining(
+					"Shape is abstract: use a concrete type, or declare its subtypes with @JsonTypeInfo");
+	}
+
+	interface Shape {
+
+	}
+
+	CompletableFuture<SchemaFixtures.Order> futureOrder() {
+		return CompletableFuture.completedFuture(null);
+	}
+
+	void unbindable(Runnable task) {
+	}
+
+	void abstractType(List<Shape> shapes) {
+	}
+
+	private void assertSchema(String method, String expected) {
+		Method found = Arrays.stream(SchemaFixtures.class.getDeclaredMethods())
+			.filter((m) -> m.getName().equals(method))
+			.findFirst()
+			.orElseThrow();
+		JsonNode actual = this.schemas.inputSchema(found);
+		assertThat(actual).isEqualTo(json.readTree(expected));
+	}
+
+}
