@@ -1,6 +1,7 @@
 package sh.smooth.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -33,6 +34,7 @@ import sh.smooth.spring.task.OutputConverter;
 import sh.smooth.spring.task.TaskDefaults;
 import sh.smooth.spring.task.TaskRequests;
 import sh.smooth.spring.task.TaskSupport;
+import sh.smooth.spring.tool.SmoothToolParamSchemaModule;
 
 /**
  * Auto-configuration of the Smooth client: a {@link SmoothTemplate} on a Smooth-specific
@@ -84,7 +86,9 @@ public final class SmoothAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SmoothSchemaGenerator smoothSchemaGenerator() {
-		return new SmoothSchemaGenerator();
+		// @SmoothToolParam on record components counts for tool inputs and structured
+		// output
+		return new SmoothSchemaGenerator(List.of(new SmoothToolParamSchemaModule()));
 	}
 
 	@Bean(destroyMethod = "close")

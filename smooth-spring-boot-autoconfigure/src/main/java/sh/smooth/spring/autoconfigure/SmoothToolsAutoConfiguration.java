@@ -13,6 +13,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import sh.smooth.spring.tool.DefaultSmoothToolErrorHandler;
 import sh.smooth.spring.tool.SmoothToolErrorHandler;
 import sh.smooth.spring.tool.SmoothToolMethodProcessor;
+import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.tool.SmoothToolParamSchemaModule;
 import sh.smooth.spring.tool.ToolCallObserver;
 import sh.smooth.spring.tool.ToolDispatcher;
@@ -44,8 +45,10 @@ public final class SmoothToolsAutoConfiguration {
 	}
 
 	@Bean
-	SmoothToolMethodProcessor smoothToolMethodProcessor(ToolRegistry registry, ObjectProvider<JsonMapper> jsonMapper) {
-		return new SmoothToolMethodProcessor(registry, toolInputSchemas(), mapper(jsonMapper));
+	SmoothToolMethodProcessor smoothToolMethodProcessor(ToolRegistry registry, SmoothSchemaGenerator schemas,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		// the same generator (and cache) as structured output
+		return new SmoothToolMethodProcessor(registry, new ToolInputSchemas(schemas::schemaFor), mapper(jsonMapper));
 	}
 
 	@Bean(destroyMethod = "close")
@@ -65,17 +68,6 @@ public final class SmoothToolsAutoConfiguration {
 			ToolDispatcher dispatcher) {
 		return new ToolTaskSupport(registry, dispatcher,
 				properties.tools().attach() == SmoothProperties.Tools.Attach.ALL);
-	}
-
-	/**
-	 * The schema builder for tool inputs, with {@link SmoothToolParamSchemaModule}
-	 * registered. To become
-	 * {@code new ToolInputSchemas(new SmoothSchemaGenerator(List.of(new SmoothToolParamSchemaModule()))::schemaFor)}
-	 * once the shared generator takes extra modules.
-	 * @return the builder
-	 */
-	static ToolInputSchemas toolInputSchemas() {
-		return ToolInputSchemas.withDefaultGenerator();
 	}
 
 	/**

@@ -1,11 +1,10 @@
 package sh.smooth.spring.tool;
 
-import java.util.Optional;
-
 import com.github.victools.jsonschema.generator.FieldScope;
-import com.github.victools.jsonschema.generator.Module;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import org.jspecify.annotations.Nullable;
+
+import sh.smooth.spring.schema.SmoothSchemaModule;
 
 /**
  * A victools module that reads {@link SmoothToolParam} on fields and record components of
@@ -13,35 +12,26 @@ import org.jspecify.annotations.Nullable;
  * and an annotated property is required unless it is {@code Optional}, {@code @Nullable}
  * or {@code required = false}.
  */
-public final class SmoothToolParamSchemaModule implements Module {
+public final class SmoothToolParamSchemaModule implements SmoothSchemaModule {
 
 	@Override
 	public void applyToConfigBuilder(SchemaGeneratorConfigBuilder builder) {
 		builder.forFields().withDescriptionResolver(SmoothToolParamSchemaModule::description);
-		builder.forFields().withRequiredCheck(SmoothToolParamSchemaModule::required);
+	}
+
+	/**
+	 * {@code @SmoothToolParam(required = false)} makes a property optional; otherwise the
+	 * generator's rule decides ({@code Optional} and {@code @Nullable} are optional).
+	 */
+	@Override
+	public @Nullable Boolean isRequired(FieldScope field) {
+		SmoothToolParam param = field.getAnnotationConsideringFieldAndGetter(SmoothToolParam.class);
+		return (param != null && !param.required()) ? Boolean.FALSE : null;
 	}
 
 	private static @Nullable String description(FieldScope field) {
 		SmoothToolParam param = field.getAnnotationConsideringFieldAndGetter(SmoothToolParam.class);
 		return (param != null && !param.description().isBlank()) ? param.description() : null;
-	}
-
-	private static boolean required(FieldScope field) {
-		SmoothToolParam param = field.getAnnotationConsideringFieldAndGetter(SmoothToolParam.class);
-		if (param == null || !param.required() || field.getType().getErasedType() == Optional.class) {
-			return false;
-		}
-		for (java.lang.annotation.Annotation annotation : field.getRawMember().getAnnotations()) {
-			if (annotation.annotationType().getSimpleName().equals("Nullable")) {
-				return false;
-			}
-		}
-		for (java.lang.annotation.Annotation annotation : field.getRawMember().getAnnotatedType().getAnnotations()) {
-			if (annotation.annotationType().getSimpleName().equals("Nullable")) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }

@@ -8,19 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.github.victools.jsonschema.generator.Option;
-import com.github.victools.jsonschema.generator.OptionPreset;
-import com.github.victools.jsonschema.generator.SchemaGenerator;
-import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
-import com.github.victools.jsonschema.generator.SchemaVersion;
-import com.github.victools.jsonschema.module.jackson.JacksonOption;
-import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ResolvableType;
+
+import sh.smooth.spring.schema.SmoothSchemaGenerator;
 
 /**
  * Builds the input schema of a tool method: an object whose properties are the parameters
@@ -53,25 +48,13 @@ public final class ToolInputSchemas {
 	}
 
 	/**
-	 * A builder on a victools generator configured like structured output (draft 2020-12,
-	 * Jackson annotations, no additional properties) plus
-	 * {@link SmoothToolParamSchemaModule}.
+	 * A builder on its own {@link SmoothSchemaGenerator} with
+	 * {@link SmoothToolParamSchemaModule}; the auto-configuration shares the
+	 * application's generator instead.
 	 * @return the builder
 	 */
 	public static ToolInputSchemas withDefaultGenerator() {
-		// interim: becomes new SmoothSchemaGenerator(List.of(new
-		// SmoothToolParamSchemaModule()))::schemaFor once that constructor exists
-		SchemaGenerator generator = new SchemaGenerator(
-				new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
-					.with(new JacksonSchemaModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
-					.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
-					.with(new SmoothToolParamSchemaModule())
-					.build());
-		return new ToolInputSchemas((type) -> {
-			synchronized (generator) {
-				return generator.generateSchema(type);
-			}
-		});
+		return new ToolInputSchemas(new SmoothSchemaGenerator(List.of(new SmoothToolParamSchemaModule()))::schemaFor);
 	}
 
 	/**

@@ -51,7 +51,7 @@ class ToolInputSchemasTests {
 				  "address":{"type":"object","description":"Delivery address","properties":{
 				    "country":{"type":"string","description":"ISO country code"},
 				    "street":{"type":"object","description":"Where to deliver","properties":{
-				      "floor":{"type":["integer","null"],"description":"Floor, if any"},
+				      "floor":{"type":"integer","description":"Floor, if any"},
 				      "line":{"type":"string","description":"Street name and number"}},
 				     "required":["line"],"additionalProperties":false}},
 				   "required":["street"],"additionalProperties":false}},
@@ -72,11 +72,13 @@ class ToolInputSchemasTests {
 	@Test
 	void recursiveRecordIsMovedToRootDefs() {
 		assertSchema("recursive", """
-				{"type":"object","properties":{"root":{"$ref":"#/$defs/Category"}},
+				{"type":"object","properties":{"root":{"type":"object","properties":{
+				   "name":{"type":"string"},"children":{"type":"array","items":{"$ref":"#/$defs/Category"}}},
+				   "required":["name","children"],"additionalProperties":false}},
 				 "required":["root"],"additionalProperties":false,
 				 "$defs":{"Category":{"type":"object","properties":{
 				   "children":{"type":"array","items":{"$ref":"#/$defs/Category"}},
-				   "name":{"type":"string"}},"additionalProperties":false}}}
+				   "name":{"type":"string"}},"required":["name","children"],"additionalProperties":false}}}
 				""");
 	}
 
@@ -84,7 +86,8 @@ class ToolInputSchemasTests {
 	void loneRecordParameterStaysUnderItsName() {
 		assertSchema("lone", """
 				{"type":"object","properties":{"order":{"type":"object","properties":{
-				   "number":{"type":"string"},"quantity":{"type":"integer"}},"additionalProperties":false}},
+				   "number":{"type":"string"},"quantity":{"type":"integer"}},
+				   "required":["number","quantity"],"additionalProperties":false}},
 				 "required":["order"],"additionalProperties":false}
 				""");
 	}
@@ -130,7 +133,8 @@ class ToolInputSchemasTests {
 		Method future = getClass().getDeclaredMethod("futureOrder");
 		assertThat(this.schemas.outputDescription(future.getGenericReturnType())).isEqualTo(
 				"JSON matching this schema: {\"type\":\"object\",\"properties\":{\"number\":{\"type\":\"string\"},"
-						+ "\"quantity\":{\"type\":\"integer\"}},\"additionalProperties\":false}");
+						+ "\"quantity\":{\"type\":\"integer\"}},\"required\":[\"number\",\"quantity\"],"
+						+ "\"additionalProperties\":false}");
 	}
 
 	@Test
