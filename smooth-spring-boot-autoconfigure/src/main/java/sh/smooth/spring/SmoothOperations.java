@@ -2,6 +2,8 @@ package sh.smooth.spring;
 
 import org.springframework.core.ParameterizedTypeReference;
 
+import sh.smooth.spring.session.SessionSpec;
+import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskResult;
@@ -70,5 +72,19 @@ public interface SmoothOperations {
 	 * @throws sh.smooth.spring.error.SmoothNotFoundException if the task does not exist
 	 */
 	TaskHandle attach(String taskId);
+
+	/**
+	 * Opens a browser session with these options; drive it with actions and close it
+	 * (try-with-resources).
+	 * @param spec the session options
+	 * @return the open session
+	 */
+	SmoothSession openSession(SessionSpec spec);
+
+	/**
+	 * Opens a browser session with the default options.
+	 * @return the open session
+	 */
+	SmoothSession openSession();
 
 }
