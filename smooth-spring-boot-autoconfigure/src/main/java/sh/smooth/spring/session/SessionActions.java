@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -76,21 +77,25 @@ final class SessionActions implements TaskEventListener {
 		// missed
 		this.poller.retainActivity();
 		this.pending.put(eventId, waiter);
-		waiter.future.whenComplete((result, error) -> finished(waiter, result, error));
+		// normally settled by succeed/fail; this catches a caller cancelling the future
+		waiter.future.whenComplete((result, error) -> {
+			if (waiter.settle()) {
+				finished(waiter, result, error);
+			}
+		});
 		if (this.poller.isDone()) {
 			// the session ended before the waiter was visible to the final sweep
-			waiter.future.completeExceptionally(closed(waiter, endStatus(), null));
+			fail(waiter, closed(waiter, endStatus(), null));
 			return waiter.future;
 		}
 		Disposable timer;
 		try {
 			timer = this.poller.scheduler()
-				.schedule(() -> waiter.future.completeExceptionally(timedOut(waiter, timeout)), timeout.toMillis(),
-						TimeUnit.MILLISECONDS);
+				.schedule(() -> fail(waiter, timedOut(waiter, timeout)), timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (RuntimeException ex) {
 			// the scheduler is gone: the client is shutting down
-			waiter.future.completeExceptionally(closed(waiter, "closed", ex));
+			fail(waiter, closed(waiter, "closed", ex));
 			return waiter.future;
 		}
 		waiter.timer = timer;
@@ -109,7 +114,7 @@ final class SessionActions implements TaskEventListener {
 		}
 		sent.whenComplete((ignored, error) -> {
 			if (error != null) {
-				waiter.future.completeExceptionally(Futures.rethrow(error));
+				fail(waiter, Futures.rethrow(error));
 			}
 			else {
 				// the result may already be on the server: look now, at the active
@@ -154,14 +159,13 @@ final class SessionActions implements TaskEventListener {
 	private void complete(PendingAction waiter, int code, @Nullable JsonNode output) {
 		String sessionId = this.poller.taskId();
 		if (code >= 200 && code < 300) {
-			waiter.future.complete(ActionResult.of(waiter.action, waiter.eventId, output, this.converter));
+			succeed(waiter, ActionResult.of(waiter.action, waiter.eventId, output, this.converter));
 		}
 		else if (code >= 400 && code < 500) {
-			waiter.future.completeExceptionally(
-					new SmoothActionException(sessionId, waiter.action, waiter.eventId, message(output)));
+			fail(waiter, new SmoothActionException(sessionId, waiter.action, waiter.eventId, message(output)));
 		}
 		else {
-			waiter.future.completeExceptionally(
+			fail(waiter,
 					new SmoothActionFailedException(sessionId, waiter.action, waiter.eventId, code, message(output)));
 		}
 	}
@@ -195,7 +199,7 @@ final class SessionActions implements TaskEventListener {
 	 */
 	void failAll(String status, @Nullable Throwable cause) {
 		for (PendingAction waiter : new ArrayList<>(this.pending.values())) {
-			waiter.future.completeExceptionally(closed(waiter, status, cause));
+			fail(waiter, closed(waiter, status, cause));
 		}
 	}
 
@@ -220,6 +224,21 @@ final class SessionActions implements TaskEventListener {
 		return new SmoothTimeoutException("Timed out after " + timeout + " waiting for the result of "
 				+ SmoothSessionException.describe(this.poller.taskId(), waiter.action, waiter.eventId)
 				+ "; the session stays open and a late result is ignored", this.poller.taskId(), timeout);
+	}
+
+	private void succeed(PendingAction waiter, ActionResult result) {
+		if (waiter.settle()) {
+			// bookkeeping first, so a caller woken by the result sees it done
+			finished(waiter, result, null);
+			waiter.future.complete(result);
+		}
+	}
+
+	private void fail(PendingAction waiter, Throwable error) {
+		if (waiter.settle()) {
+			finished(waiter, null, error);
+			waiter.future.completeExceptionally(error);
+		}
 	}
 
 	private void finished(PendingAction waiter, @Nullable ActionResult result, @Nullable Throwable error) {
@@ -265,10 +284,20 @@ final class SessionActions implements TaskEventListener {
 
 		volatile @Nullable Disposable timer;
 
+		private final AtomicBoolean settled = new AtomicBoolean();
+
 		PendingAction(String action, String eventId, SessionActionObserver.Observation observation) {
 			this.action = action;
 			this.eventId = eventId;
 			this.observation = observation;
+		}
+
+		/**
+		 * Claims the right to settle this action, once.
+		 * @return whether the caller won
+		 */
+		boolean settle() {
+			return this.settled.compareAndSet(false, true);
 		}
 
 	}

@@ -587,8 +587,16 @@ public final class SmoothSession implements AutoCloseable {
 	}
 
 	private CompletableFuture<TaskResponse> awaitFinalStatus() {
-		return this.poller.awaitResponse(TaskResponse::isTerminal, "the final status")
+		// the waiter keeps the poller polling until the end; the completion is what is
+		// awaited, because it is set only once the poller has fully finished, so a
+		// shutdown that follows cannot cut the final poll short
+		CompletableFuture<TaskResponse> keepPolling = this.poller.awaitResponse(TaskResponse::isTerminal,
+				"the final status");
+		CompletableFuture<TaskResponse> end = this.poller.completion()
+			.copy()
 			.orTimeout(this.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		end.whenComplete((response, error) -> keepPolling.cancel(false));
+		return end;
 	}
 
 	/**
