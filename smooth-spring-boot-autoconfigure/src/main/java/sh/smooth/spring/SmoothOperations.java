@@ -5,6 +5,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import sh.smooth.spring.extension.SmoothExtensions;
 import sh.smooth.spring.file.SmoothFiles;
 import sh.smooth.spring.profile.SmoothProfiles;
+import sh.smooth.spring.session.SessionSpec;
+import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.SmoothTasks;
 import sh.smooth.spring.task.TaskHandle;
@@ -98,5 +100,19 @@ public interface SmoothOperations {
 	 * @return the task operations
 	 */
 	SmoothTasks tasks();
+
+	/**
+	 * Opens a browser session with these options; drive it with actions and close it
+	 * (try-with-resources).
+	 * @param spec the session options
+	 * @return the open session
+	 */
+	SmoothSession openSession(SessionSpec spec);
+
+	/**
+	 * Opens a browser session with the default options.
+	 * @return the open session
+	 */
+	SmoothSession openSession();
 
 }

@@ -2,6 +2,10 @@ package sh.smooth.spring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Mono;
 
@@ -15,6 +19,13 @@ import sh.smooth.spring.file.SmoothFiles;
 import sh.smooth.spring.polling.PollingEngine;
 import sh.smooth.spring.profile.SmoothProfiles;
 import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.session.SessionActionObserver;
+import sh.smooth.spring.session.SessionFactory;
+import sh.smooth.spring.session.SessionLaunch;
+import sh.smooth.spring.session.SessionRegistry;
+import sh.smooth.spring.session.SessionSpec;
+import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.Futures;
 import sh.smooth.spring.task.OutputConverter;
 import sh.smooth.spring.task.SmoothTask;
@@ -134,6 +145,20 @@ public class SmoothTemplate implements SmoothOperations {
 	 * @return the started poller
 	 */
 	public Mono<TaskPoller> start(TaskKind kind, SmoothTask spec) {
+		return start(kind, spec, (poller) -> {
+		});
+	}
+
+	/**
+	 * Creates a task or session and starts polling it, calling a hook with the new poller
+	 * before its first poll (after every {@link TaskSupport}), so listeners and polling
+	 * modes are in place before anything is polled.
+	 * @param kind task or session
+	 * @param spec the task or session options
+	 * @param beforeStart the hook
+	 * @return the started poller
+	 */
+	public Mono<TaskPoller> start(TaskKind kind, SmoothTask spec, Consumer<TaskPoller> beforeStart) {
 		TaskStart initial = new TaskStart(kind, this.requests.create(spec, null), spec.tools());
 		return Mono.defer(() -> {
 			TaskStart start = initial;
@@ -143,15 +168,17 @@ public class SmoothTemplate implements SmoothOperations {
 			TaskStart prepared = start;
 			return this.api.createTask(prepared.request())
 				.doOnError((ex) -> this.supports.forEach((support) -> support.failed(prepared, ex)))
-				.map((created) -> startPolling(prepared, created.id(), created));
+				.map((created) -> startPolling(prepared, created.id(), created, beforeStart));
 		});
 	}
 
-	private TaskPoller startPolling(TaskStart start, String taskId, TaskResponse initial) {
+	private TaskPoller startPolling(TaskStart start, String taskId, TaskResponse initial,
+			Consumer<TaskPoller> beforeStart) {
 		TaskPoller poller = this.engine.create(taskId, 0, initial);
 		for (TaskSupport support : this.supports) {
 			support.started(start, poller);
 		}
+		beforeStart.accept(poller);
 		poller.start();
 		return poller;
 	}
@@ -162,7 +189,9 @@ public class SmoothTemplate implements SmoothOperations {
 		// the first read is awaited here so an unknown id fails at once, as in the SDKs
 		TaskResponse current = Futures.await(this.api.getTask(taskId, false).toFuture(), this.timeouts.call(), taskId,
 				"the task");
-		return handle(startPolling(new TaskStart(TaskKind.TASK, null, ToolSelection.DEFAULT), taskId, current));
+		return handle(
+				startPolling(new TaskStart(TaskKind.TASK, null, ToolSelection.DEFAULT), taskId, current, (poller) -> {
+				}));
 	}
 
 	private TaskHandle handle(TaskPoller poller) {
@@ -191,6 +220,64 @@ public class SmoothTemplate implements SmoothOperations {
 	 */
 	public Timeouts timeouts() {
 		return this.timeouts;
+	}
+
+	private volatile @Nullable SessionFactory sessionFactory;
+
+	/**
+	 * Sets the factory of sessions (the auto-configuration passes one with the configured
+	 * action timeout, the action observer and the shutdown registry). Without one,
+	 * sessions use a 5-minute action timeout and are not closed at shutdown.
+	 * @param factory the factory
+	 */
+	public void setSessionFactory(SessionFactory factory) {
+		this.sessionFactory = Validate.notNull("factory", factory);
+	}
+
+	@Override
+	public SmoothSession openSession() {
+		return openSession(SessionSpec.defaults());
+	}
+
+	@Override
+	public SmoothSession openSession(SessionSpec spec) {
+		Validate.notNull("spec", spec);
+		CompletableFuture<SmoothSession> opening = openSessionAsync(spec);
+		try {
+			return Futures.await(opening, this.timeouts.call(), null, "the session creation");
+		}
+		catch (RuntimeException ex) {
+			// a session created after the caller gave up would run, and bill, unseen
+			opening.thenAccept(SmoothSession::closeAsync);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Opens a browser session without blocking.
+	 * @param spec the session options
+	 * @return completes with the open session once the server created it
+	 */
+	public CompletableFuture<SmoothSession> openSessionAsync(SessionSpec spec) {
+		Validate.notNull("spec", spec);
+		return sessions().open(spec,
+				new SessionLaunch((options, beforeStart) -> start(TaskKind.SESSION, options, beforeStart),
+						this.converter, this.timeouts.call(), this.timeouts.liveUrl()));
+	}
+
+	private SessionFactory sessions() {
+		SessionFactory factory = this.sessionFactory;
+		if (factory == null) {
+			synchronized (this) {
+				factory = this.sessionFactory;
+				if (factory == null) {
+					factory = new SessionFactory(Duration.ofMinutes(5), new SmoothSchemaGenerator(),
+							SessionActionObserver.NOOP, new SessionRegistry(Duration.ofSeconds(10)));
+					this.sessionFactory = factory;
+				}
+			}
+		}
+		return factory;
 	}
 
 	/**

@@ -30,6 +30,7 @@ import sh.smooth.spring.api.SmoothWebClients;
 import sh.smooth.spring.polling.PollingEngine;
 import sh.smooth.spring.polling.PollingSettings;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.session.SessionFactory;
 import sh.smooth.spring.task.OutputConverter;
 import sh.smooth.spring.task.TaskDefaults;
 import sh.smooth.spring.task.TaskRequests;
@@ -103,8 +104,8 @@ public final class SmoothAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SmoothOperations.class)
 	SmoothTemplate smoothTemplate(SmoothProperties properties, SmoothApiClient api, PollingEngine engine,
-			SmoothSchemaGenerator schemas, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<TaskSupport> supports) {
+			SmoothSchemaGenerator schemas, ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<TaskSupport> supports,
+			ObjectProvider<SessionFactory> sessions) {
 		SmoothProperties.Task task = properties.task();
 		TaskDefaults defaults = new TaskDefaults(task.agent(), task.device(), task.maxSteps(), task.enableRecording(),
 				task.useStealth(), task.useAdblock(), task.useCaptchaSolver(), task.showCursor());
@@ -112,9 +113,11 @@ public final class SmoothAutoConfiguration {
 		// modules
 		OutputConverter converter = new OutputConverter(jsonMapper.getIfAvailable(api::mapper));
 		Duration call = properties.readTimeout().plus(properties.connectTimeout()).multipliedBy(2);
-		return new SmoothTemplate(api, engine, new TaskRequests(defaults, schemas, api.mapper()), converter,
-				supports.orderedStream().toList(),
+		SmoothTemplate template = new SmoothTemplate(api, engine, new TaskRequests(defaults, schemas, api.mapper()),
+				converter, supports.orderedStream().toList(),
 				new SmoothTemplate.Timeouts(task.defaultTimeout(), task.liveUrlTimeout(), call));
+		sessions.ifAvailable(template::setSessionFactory);
+		return template;
 	}
 
 	static @Nullable String resolveApiKey(SmoothProperties properties, Environment environment) {

@@ -1,0 +1,305 @@
+package sh.smooth.spring.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import sh.smooth.spring.api.CallSafety;
+import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.api.TaskResponse;
+import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.polling.TaskEventListener;
+import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.task.Futures;
+import sh.smooth.spring.task.OutputConverter;
+
+/**
+ * Sends the actions of one session and routes their results back. Each action gets a
+ * fresh event id and a waiter, registered before the action is sent; the result event
+ * with the same id completes it. The POSTs of one session go out one after the other, in
+ * call order.
+ * <p>
+ * As a {@link TaskEventListener} it runs on the polling scheduler and only completes
+ * futures, so it returns at once.
+ */
+final class SessionActions implements TaskEventListener {
+
+	private static final Log logger = LogFactory.getLog(SessionActions.class);
+
+	private final TaskPoller poller;
+
+	private final OutputConverter converter;
+
+	private final SessionActionObserver observer;
+
+	private final Map<String, PendingAction> pending = new ConcurrentHashMap<>();
+
+	private final Object sendLock = new Object();
+
+	/**
+	 * The POST of the latest action; the next one is sent after it. Guarded by sendLock.
+	 */
+	private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+
+	SessionActions(TaskPoller poller, OutputConverter converter, SessionActionObserver observer) {
+		this.poller = poller;
+		this.converter = converter;
+		this.observer = observer;
+	}
+
+	/**
+	 * Sends an action and returns the future of its result.
+	 * @param eventName {@code browser_action} or {@code session_action}
+	 * @param action the action name
+	 * @param input the input, or {@code null} for an action without an {@code input} key
+	 * @param timeout how long to wait for the result
+	 * @return the result; fails with the typed errors of the session package
+	 */
+	CompletableFuture<ActionResult> send(String eventName, String action, @Nullable JsonNode input, Duration timeout) {
+		String sessionId = this.poller.taskId();
+		String eventId = EventIds.next();
+		PendingAction waiter = new PendingAction(action, eventId, startObservation(sessionId, action));
+		// the waiter exists before the POST, so a result in the very next poll is never
+		// missed
+		this.poller.retainActivity();
+		this.pending.put(eventId, waiter);
+		// normally settled by succeed/fail; this catches a caller cancelling the future
+		waiter.future.whenComplete((result, error) -> {
+			if (waiter.settle()) {
+				finished(waiter, result, error);
+			}
+		});
+		if (this.poller.isDone()) {
+			// the session ended before the waiter was visible to the final sweep
+			fail(waiter, closed(waiter, endStatus(), null));
+			return waiter.future;
+		}
+		Disposable timer;
+		try {
+			timer = this.poller.scheduler()
+				.schedule(() -> fail(waiter, timedOut(waiter, timeout)), timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RuntimeException ex) {
+			// the scheduler is gone: the client is shutting down
+			fail(waiter, closed(waiter, "closed", ex));
+			return waiter.future;
+		}
+		waiter.timer = timer;
+		if (waiter.future.isDone()) {
+			// failed by the final sweep while the timer was being set
+			timer.dispose();
+			return waiter.future;
+		}
+		TaskEvent event = new TaskEvent(eventName, payload(action, input), eventId, null);
+		CompletableFuture<Void> sent;
+		synchronized (this.sendLock) {
+			sent = this.lastSend.handle((ignored, error) -> null)
+				.thenCompose((ignored) -> waiter.future.isDone() ? CompletableFuture.<Void>completedFuture(null)
+						: this.poller.api().sendEvent(sessionId, event, CallSafety.NOT_IDEMPOTENT).toFuture());
+			this.lastSend = sent;
+		}
+		sent.whenComplete((ignored, error) -> {
+			if (error != null) {
+				fail(waiter, Futures.rethrow(error));
+			}
+			else {
+				// the result may already be on the server: look now, at the active
+				// cadence
+				this.poller.wakeUp();
+			}
+		});
+		return waiter.future;
+	}
+
+	private static ObjectNode payload(String action, @Nullable JsonNode input) {
+		ObjectNode payload = JsonNodeFactory.instance.objectNode();
+		payload.put("name", action);
+		if (input != null) {
+			payload.set("input", input);
+		}
+		return payload;
+	}
+
+	@Override
+	public void onEvents(TaskPoller poller, List<TaskEvent> events) {
+		for (TaskEvent event : events) {
+			String id = event.id();
+			if (id == null || !(TaskEvent.BROWSER_ACTION.equals(event.name())
+					|| TaskEvent.SESSION_ACTION.equals(event.name()))) {
+				continue;
+			}
+			Integer code = event.payloadCode();
+			if (code == null) {
+				// not a result (or a malformed one): the action keeps waiting for one
+				continue;
+			}
+			PendingAction waiter = this.pending.get(id);
+			if (waiter == null) {
+				// unknown id, a duplicate, or a result that came after its timeout
+				continue;
+			}
+			complete(waiter, code, (event.payload() != null) ? event.payload().get("output") : null);
+		}
+	}
+
+	private void complete(PendingAction waiter, int code, @Nullable JsonNode output) {
+		String sessionId = this.poller.taskId();
+		if (code >= 200 && code < 300) {
+			succeed(waiter, ActionResult.of(waiter.action, waiter.eventId, output, this.converter));
+		}
+		else if (code >= 400 && code < 500) {
+			fail(waiter, new SmoothActionException(sessionId, waiter.action, waiter.eventId, message(output)));
+		}
+		else {
+			fail(waiter,
+					new SmoothActionFailedException(sessionId, waiter.action, waiter.eventId, code, message(output)));
+		}
+	}
+
+	private static String message(@Nullable JsonNode output) {
+		if (output == null || output.isNull()) {
+			return "(no message)";
+		}
+		if (output.isString()) {
+			return output.asString();
+		}
+		JsonNode inner = output.get("output");
+		return (inner != null && inner.isString()) ? inner.asString() : output.toString();
+	}
+
+	@Override
+	public void onTerminal(TaskPoller poller, TaskResponse response) {
+		// the events of this response were dispatched first (onEvents runs before)
+		failAll(response.status(), null);
+	}
+
+	@Override
+	public void onFailure(TaskPoller poller, Throwable error) {
+		failAll("unknown", error);
+	}
+
+	/**
+	 * Fails every action still waiting.
+	 * @param status the status to name
+	 * @param cause the cause, or {@code null}
+	 */
+	void failAll(String status, @Nullable Throwable cause) {
+		for (PendingAction waiter : new ArrayList<>(this.pending.values())) {
+			fail(waiter, closed(waiter, status, cause));
+		}
+	}
+
+	/**
+	 * How many actions are waiting for their result.
+	 * @return the count
+	 */
+	int pendingCount() {
+		return this.pending.size();
+	}
+
+	private String endStatus() {
+		TaskResponse latest = this.poller.latest();
+		return (latest != null && latest.isTerminal()) ? latest.status() : "unknown";
+	}
+
+	private SmoothSessionClosedException closed(PendingAction waiter, String status, @Nullable Throwable cause) {
+		return new SmoothSessionClosedException(this.poller.taskId(), waiter.action, waiter.eventId, status, cause);
+	}
+
+	private SmoothTimeoutException timedOut(PendingAction waiter, Duration timeout) {
+		return new SmoothTimeoutException("Timed out after " + timeout + " waiting for the result of "
+				+ SmoothSessionException.describe(this.poller.taskId(), waiter.action, waiter.eventId)
+				+ "; the session stays open and a late result is ignored", this.poller.taskId(), timeout);
+	}
+
+	private void succeed(PendingAction waiter, ActionResult result) {
+		if (waiter.settle()) {
+			// bookkeeping first, so a caller woken by the result sees it done
+			finished(waiter, result, null);
+			waiter.future.complete(result);
+		}
+	}
+
+	private void fail(PendingAction waiter, Throwable error) {
+		if (waiter.settle()) {
+			finished(waiter, null, error);
+			waiter.future.completeExceptionally(error);
+		}
+	}
+
+	private void finished(PendingAction waiter, @Nullable ActionResult result, @Nullable Throwable error) {
+		this.pending.remove(waiter.eventId, waiter);
+		this.poller.releaseActivity();
+		Disposable timer = waiter.timer;
+		if (timer != null) {
+			timer.dispose();
+		}
+		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+		String outcome = (cause == null) ? "success"
+				: (cause instanceof SmoothActionException) ? "error" : (cause instanceof SmoothTimeoutException)
+						? "timeout" : (cause instanceof SmoothSessionClosedException) ? "closed" : "failed";
+		try {
+			waiter.observation.stop(outcome, (result != null) ? result.creditsUsed() : 0, cause);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("A SessionActionObserver failed", ex);
+		}
+	}
+
+	private SessionActionObserver.Observation startObservation(String sessionId, String action) {
+		try {
+			return this.observer.start(sessionId, action);
+		}
+		catch (RuntimeException ex) {
+			// metrics must never break an action
+			logger.debug("A SessionActionObserver failed", ex);
+			return (outcome, credits, error) -> {
+			};
+		}
+	}
+
+	private static final class PendingAction {
+
+		final String action;
+
+		final String eventId;
+
+		final SessionActionObserver.Observation observation;
+
+		final CompletableFuture<ActionResult> future = new CompletableFuture<>();
+
+		volatile @Nullable Disposable timer;
+
+		private final AtomicBoolean settled = new AtomicBoolean();
+
+		PendingAction(String action, String eventId, SessionActionObserver.Observation observation) {
+			this.action = action;
+			this.eventId = eventId;
+			this.observation = observation;
+		}
+
+		/**
+		 * Claims the right to settle this action, once.
+		 * @return whether the caller won
+		 */
+		boolean settle() {
+			return this.settled.compareAndSet(false, true);
+		}
+
+	}
+
+}

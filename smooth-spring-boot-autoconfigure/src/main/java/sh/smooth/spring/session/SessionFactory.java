@@ -1,0 +1,76 @@
+package sh.smooth.spring.session;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.task.Validate;
+
+/**
+ * Opens {@link SmoothSession}s: creates the session's task ({@code task: null}), makes
+ * its poller pause while the session is idle, attaches the action dispatcher and
+ * registers the session for closing at shutdown.
+ */
+public final class SessionFactory {
+
+	private final Duration actionTimeout;
+
+	private final SmoothSchemaGenerator schemas;
+
+	private final SessionActionObserver observer;
+
+	private final SessionRegistry registry;
+
+	/**
+	 * Creates a factory.
+	 * @param actionTimeout how long an action waits for its result by default
+	 * @param schemas the schema generator for {@code extract} and {@code run_task}
+	 * @param observer observes every action
+	 * @param registry tracks open sessions
+	 */
+	public SessionFactory(Duration actionTimeout, SmoothSchemaGenerator schemas, SessionActionObserver observer,
+			SessionRegistry registry) {
+		this.actionTimeout = Validate.positive("smooth.session.action-timeout", actionTimeout);
+		this.schemas = schemas;
+		this.observer = observer;
+		this.registry = registry;
+	}
+
+	/**
+	 * Opens a session.
+	 * @param spec the session options
+	 * @param launch how to create it
+	 * @return completes with the open session once the server created it
+	 */
+	public CompletableFuture<SmoothSession> open(SessionSpec spec, SessionLaunch launch) {
+		Validate.notNull("spec", spec);
+		Validate.notNull("launch", launch);
+		AtomicReference<SmoothSession> created = new AtomicReference<>();
+		return launch.starter().start(spec.options(), (poller) -> {
+			// before the first poll: an idle session must not be polled at all, and no
+			// event may be missed
+			poller.pauseWhenIdle();
+			SmoothSession session = new SmoothSession(poller, this.observer, launch.converter(), this.schemas,
+					this.actionTimeout, launch.callTimeout(), launch.liveUrlTimeout());
+			created.set(session);
+			this.registry.register(session);
+		}).map((poller) -> {
+			SmoothSession session = created.get();
+			if (session == null) {
+				throw new SmoothException("The session " + poller.taskId() + " was started without its hook");
+			}
+			return session;
+		}).toFuture();
+	}
+
+	/**
+	 * The registry of open sessions.
+	 * @return the registry
+	 */
+	public SessionRegistry registry() {
+		return this.registry;
+	}
+
+}

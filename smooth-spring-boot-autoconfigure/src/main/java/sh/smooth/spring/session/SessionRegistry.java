@@ -1,0 +1,93 @@
+package sh.smooth.spring.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import sh.smooth.spring.task.Validate;
+
+/**
+ * Keeps track of the sessions that are open, so that {@link #close()} (called when the
+ * application context closes) can force-close them instead of leaving remote browsers
+ * running, and billing, until the server times them out.
+ */
+public final class SessionRegistry implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(SessionRegistry.class);
+
+	private final Set<SmoothSession> open = ConcurrentHashMap.newKeySet();
+
+	private final Duration shutdownTimeout;
+
+	private volatile boolean closed;
+
+	/**
+	 * Creates a registry.
+	 * @param shutdownTimeout how long {@link #close()} waits for the sessions to close
+	 */
+	public SessionRegistry(Duration shutdownTimeout) {
+		this.shutdownTimeout = Validate.positive("shutdownTimeout", shutdownTimeout);
+	}
+
+	void register(SmoothSession session) {
+		this.open.add(session);
+		// an ended session needs no closing any more
+		session.poller().completion().whenComplete((response, error) -> this.open.remove(session));
+		if (this.closed) {
+			// opened while the application shuts down
+			session.forceCloseAsync();
+		}
+	}
+
+	/**
+	 * The sessions not ended yet.
+	 * @return a snapshot
+	 */
+	public List<SmoothSession> openSessions() {
+		return new ArrayList<>(this.open);
+	}
+
+	/**
+	 * Force-closes every session not ended yet, in parallel, and waits for them up to the
+	 * shutdown timeout.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		List<SmoothSession> sessions = openSessions();
+		if (sessions.isEmpty()) {
+			return;
+		}
+		logger.info("Closing " + sessions.size() + " open Smooth session(s)");
+		List<CompletableFuture<Void>> closes = new ArrayList<>();
+		for (SmoothSession session : sessions) {
+			closes.add(session.forceCloseAsync().exceptionally((error) -> {
+				logger.warn("Could not close Smooth session " + session.id() + ": " + error.getMessage());
+				return null;
+			}));
+		}
+		try {
+			CompletableFuture.allOf(closes.toArray(new CompletableFuture<?>[0]))
+				.get(this.shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			logger.warn("Smooth sessions still closing after " + this.shutdownTimeout + "; giving up waiting");
+		}
+		catch (ExecutionException ex) {
+			// each close handles its own failure above
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,38 @@
+package sh.smooth.spring.session;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The session ended (or was closed) before an action got its result, or an action was
+ * called on a closed session. {@link #status()} names the final status.
+ */
+public class SmoothSessionClosedException extends SmoothSessionException {
+
+	private final String status;
+
+	/**
+	 * Creates an exception.
+	 * @param sessionId the session id
+	 * @param action the action name
+	 * @param eventId the event id, or {@code null} when the action was not sent
+	 * @param status the final status ({@code done}, {@code failed}, {@code cancelled}),
+	 * {@code closed} after a local close, or {@code unknown} when polling failed
+	 * @param cause the poll failure, or {@code null}
+	 */
+	public SmoothSessionClosedException(String sessionId, String action, @Nullable String eventId, String status,
+			@Nullable Throwable cause) {
+		super(describe(sessionId, action, eventId) + " cannot complete: the session has ended with status " + status
+				+ ((cause != null) ? " (" + cause.getMessage() + ")" : ""), sessionId, action, eventId, cause);
+		this.status = status;
+	}
+
+	/**
+	 * The final status of the session.
+	 * @return {@code done}, {@code failed}, {@code cancelled}, {@code closed} or
+	 * {@code unknown}
+	 */
+	public String status() {
+		return this.status;
+	}
+
+}

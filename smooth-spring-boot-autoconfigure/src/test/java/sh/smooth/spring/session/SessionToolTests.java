@@ -1,0 +1,144 @@
+package sh.smooth.spring.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import sh.smooth.spring.api.CallSafety;
+import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.api.TaskRequest;
+import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.polling.TaskEventListener;
+import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.support.SmoothTestClients;
+import sh.smooth.spring.task.TaskKind;
+import sh.smooth.spring.task.TaskStart;
+import sh.smooth.spring.task.TaskSupport;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Custom tools reach sessions through the same {@link TaskSupport} path as tasks; here a
+ * minimal tool support stands in for the tools feature.
+ */
+class SessionToolTests {
+
+	static final FakeSessionServer server = new FakeSessionServer();
+
+	@RegisterExtension
+	static WireMockExtension wm = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().extensions(server))
+		.build();
+
+	private final WeatherTool tool = new WeatherTool();
+
+	private SmoothTestClients clients;
+
+	@BeforeEach
+	void setUp() {
+		server.reset();
+		wm.stubFor(any(urlPathMatching("/api/v1/task.*"))
+			.willReturn(aResponse().withTransformers(FakeSessionServer.NAME)));
+		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1", List.of(this.tool));
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.clients.close();
+	}
+
+	@Test
+	void aToolIsCalledDuringRunTaskAndAnsweredExactlyOnce() {
+		server.responder = (session, action) -> {
+			if (action.action().equals("run_task")) {
+				// the agent calls the tool; the call is delivered twice, as a retry would
+				JsonNode call = SmoothSessionTests.json("{\"name\":\"get_weather\",\"input\":{\"city\":\"NYC\"}}");
+				session.event(0, "tc_1", "tool_call", call);
+				session.event(1, "tc_1", "tool_call", call);
+			}
+		};
+		server.toolAnswers = (session, answer) -> {
+			// the agent finishes once the tool answered
+			JsonNode runTask = session.actions().get(0);
+			session.replyAfter(2, runTask.get("id").asString(), "session_action", 200,
+					SmoothSessionTests.json("{\"output\":\"It is sunny\",\"credits_used\":5,\"duration\":3}"));
+		};
+		try (SmoothSession session = this.clients.template().openSession()) {
+			ActionResult result = session.runTask("What is the weather in NYC?");
+			assertThat(result.outputText()).isEqualTo("It is sunny");
+		}
+		assertThat(this.tool.calls).hasValue(1);
+		assertThat(this.tool.kinds).containsExactly(TaskKind.SESSION);
+		List<JsonNode> answers = server.session("s1").toolAnswers();
+		assertThat(answers).hasSize(1);
+		assertThat(answers.get(0)).isEqualTo(SmoothSessionTests
+			.json("{\"name\":\"tool_call\",\"payload\":{\"code\":200,\"output\":\"sunny in NYC\"},\"id\":\"tc_1\"}"));
+		JsonNode created = SmoothSessionTests
+			.json(wm.findAll(postRequestedFor(urlEqualTo("/api/v1/task"))).get(0).getBodyAsString());
+		assertThat(created.get("task").isNull()).isTrue();
+		assertThat(created.get("custom_tools").get(0).get("name").asString()).isEqualTo("get_weather");
+	}
+
+	/** A tool support reduced to what sessions rely on: prepare, started, listeners. */
+	static final class WeatherTool implements TaskSupport {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		final List<TaskKind> kinds = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		private final Set<String> handled = ConcurrentHashMap.newKeySet();
+
+		@Override
+		public TaskStart prepare(TaskStart start) {
+			this.kinds.add(start.kind());
+			TaskRequest r = start.request();
+			ToolSignature signature = new ToolSignature("get_weather", "Weather of a city",
+					SmoothSessionTests.json("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}"),
+					"a sentence");
+			return start.withRequest(new TaskRequest(r.task(), r.responseModel(), r.url(), r.metadata(), r.files(),
+					r.agent(), r.maxSteps(), r.device(), r.allowedUrls(), r.enableRecording(), r.profileId(),
+					r.profileReadOnly(), r.stealthMode(), r.useStealth(), r.proxyServer(), r.proxyUsername(),
+					r.proxyPassword(), r.certificates(), r.useAdblock(), r.useCaptchaSolver(), r.additionalTools(),
+					List.of(signature), r.experimentalFeatures(), r.extensions(), r.showCursor()));
+		}
+
+		@Override
+		public void started(TaskStart start, TaskPoller poller) {
+			poller.addListener(new TaskEventListener() {
+				@Override
+				public void onEvents(TaskPoller p, List<TaskEvent> events) {
+					for (TaskEvent event : events) {
+						if (TaskEvent.TOOL_CALL.equals(event.name()) && event.id() != null
+								&& WeatherTool.this.handled.add(event.id())) {
+							WeatherTool.this.calls.incrementAndGet();
+							String city = event.payload().get("input").get("city").asString();
+							p.api()
+								.sendEvent(p.taskId(),
+										TaskEvent.toolResponse(event.id(), 200,
+												SmoothSessionTests.json("\"sunny in " + city + "\"")),
+										CallSafety.IDEMPOTENT)
+								.subscribe();
+						}
+					}
+				}
+			});
+		}
+
+	}
+
+}
