@@ -106,6 +106,24 @@ class SmoothBootObservabilityTests {
 		});
 	}
 
+	@Test
+	void bootsMeterFilterDropsEverySmoothMeter() {
+		stubTask("t-99cc", 2);
+		this.runner.withPropertyValues("management.metrics.enable.smooth=false").run((context) -> {
+			TaskResult result = context.getBean(SmoothOperations.class).run("open the billing page");
+			assertThat(result.creditsUsed()).isEqualTo(2);
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(
+						() -> assertThat(context.getBean(sh.smooth.spring.polling.PollingEngine.class).livePollers())
+							.isEmpty());
+			assertThat(meters.getMeters()).extracting((meter) -> meter.getId().getName())
+				.contains("http.client.requests")
+				.noneMatch((name) -> name.startsWith("smooth."));
+		});
+	}
+
 	private static List<String> tagsOf(MeterRegistry meters, String name) {
 		List<String> values = new ArrayList<>();
 		for (Meter meter : meters.find(name).meters()) {
