@@ -95,8 +95,7 @@ public final class SmoothApiClient {
 	 * @return the created task
 	 */
 	public Mono<TaskResponse> createTask(TaskRequest request) {
-		return exchange(HttpMethod.POST, (uri) -> uri.path("/task").build(), json(request), null,
-				CallSafety.NOT_IDEMPOTENT)
+		return exchange(HttpMethod.POST, "/task", (uri) -> uri.build(), json(request), null, CallSafety.NOT_IDEMPOTENT)
 			.map((r) -> convert(r, TaskResponse.class, null));
 	}
 
@@ -107,8 +106,8 @@ public final class SmoothApiClient {
 	 * @return the task
 	 */
 	public Mono<TaskResponse> getTask(String taskId, long eventT) {
-		return exchange(HttpMethod.GET, (uri) -> uri.path("/task/{id}").queryParam("event_t", eventT).build(taskId),
-				null, taskId, CallSafety.IDEMPOTENT)
+		return exchange(HttpMethod.GET, "/task/{id}", (uri) -> uri.queryParam("event_t", eventT).build(taskId), null,
+				taskId, CallSafety.IDEMPOTENT)
 			.map((r) -> convert(r, TaskResponse.class, taskId));
 	}
 
@@ -119,8 +118,7 @@ public final class SmoothApiClient {
 	 * @return the task
 	 */
 	public Mono<TaskResponse> getTask(String taskId, boolean downloads) {
-		return exchange(HttpMethod.GET, (uri) -> {
-			uri.path("/task/{id}");
+		return exchange(HttpMethod.GET, "/task/{id}", (uri) -> {
 			if (downloads) {
 				uri.queryParam("downloads", "true");
 			}
@@ -134,7 +132,7 @@ public final class SmoothApiClient {
 	 * @return completes when the server accepted it
 	 */
 	public Mono<Void> cancelTask(String taskId) {
-		return exchange(HttpMethod.DELETE, (uri) -> uri.path("/task/{id}").build(taskId), null, taskId,
+		return exchange(HttpMethod.DELETE, "/task/{id}", (uri) -> uri.build(taskId), null, taskId,
 				CallSafety.IDEMPOTENT)
 			.then();
 	}
@@ -148,8 +146,7 @@ public final class SmoothApiClient {
 	 * @return completes when the server accepted it
 	 */
 	public Mono<Void> sendEvent(String taskId, TaskEvent event, CallSafety safety) {
-		return exchange(HttpMethod.POST, (uri) -> uri.path("/task/{id}/event").build(taskId), json(event), taskId,
-				safety)
+		return exchange(HttpMethod.POST, "/task/{id}/event", (uri) -> uri.build(taskId), json(event), taskId, safety)
 			.then();
 	}
 
@@ -165,8 +162,26 @@ public final class SmoothApiClient {
 	 */
 	public Mono<JsonNode> exchange(HttpMethod method, Function<UriBuilder, URI> uri,
 			@Nullable BodyInserter<?, ? super ClientHttpRequest> body, @Nullable String taskId, CallSafety safety) {
+		return exchange(method, null, uri, body, taskId, safety);
+	}
+
+	/**
+	 * A call whose {@code r} member is returned as JSON, with a path template. The
+	 * template (such as {@code /task/{id}}) becomes the {@code uri} tag of Boot's
+	 * {@code http.client.requests} observation, so ids and query values never do.
+	 * @param method the method
+	 * @param uriTemplate the path template, relative to the base URL, without query
+	 * @param uri finishes the URI from a builder made of the template (query, variables)
+	 * @param body the body, or {@code null}
+	 * @param taskId the task the call is about, for error messages
+	 * @param safety whether it may be retried
+	 * @return the {@code r} member (a JSON null node if absent)
+	 */
+	public Mono<JsonNode> exchange(HttpMethod method, @Nullable String uriTemplate, Function<UriBuilder, URI> uri,
+			@Nullable BodyInserter<?, ? super ClientHttpRequest> body, @Nullable String taskId, CallSafety safety) {
 		Mono<JsonNode> once = Mono.defer(() -> {
-			WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri);
+			WebClient.RequestBodySpec spec = (uriTemplate != null) ? this.webClient.method(method).uri(uriTemplate, uri)
+					: this.webClient.method(method).uri(uri);
 			WebClient.RequestHeadersSpec<?> request = (body != null) ? spec.body(body) : spec;
 			return request.exchangeToMono((response) -> read(response, taskId));
 		}).onErrorMap((ex) -> !(ex instanceof SmoothException), (ex) -> translate(ex, taskId));

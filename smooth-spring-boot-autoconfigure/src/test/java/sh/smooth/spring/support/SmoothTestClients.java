@@ -107,6 +107,20 @@ public final class SmoothTestClients implements AutoCloseable {
 		return new SmoothTestClients(baseUrl, retry, polling, readTimeout, List.of());
 	}
 
+	/**
+	 * A client with the given settings and task supports.
+	 * @param baseUrl the server base URL
+	 * @param retry retries
+	 * @param polling polling
+	 * @param readTimeout the read timeout
+	 * @param supports the supports
+	 * @return the clients
+	 */
+	public static SmoothTestClients create(String baseUrl, RetrySettings retry, PollingSettings polling,
+			Duration readTimeout, List<TaskSupport> supports) {
+		return new SmoothTestClients(baseUrl, retry, polling, readTimeout, supports);
+	}
+
 	public SmoothTemplate template() {
 		return this.template;
 	}

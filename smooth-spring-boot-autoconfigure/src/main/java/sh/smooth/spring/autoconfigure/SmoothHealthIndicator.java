@@ -1,0 +1,119 @@
+package sh.smooth.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.http.HttpMethod;
+
+import sh.smooth.spring.api.CallSafety;
+import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.error.SmoothApiException;
+import sh.smooth.spring.error.SmoothAuthenticationException;
+import sh.smooth.spring.error.SmoothMissingApiKeyException;
+import sh.smooth.spring.error.SmoothRateLimitException;
+import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.task.Futures;
+
+/**
+ * Reports whether the Smooth API is reachable and accepts the API key, with
+ * {@code GET /task?l=1}: a call that costs no credits and needs no premium plan. The
+ * result is reused for {@code smooth.health.cache-ttl}, so frequent probes do not hammer
+ * the API. Details never contain the key or the base URL.
+ */
+public final class SmoothHealthIndicator implements HealthIndicator {
+
+	private final SmoothApiClient api;
+
+	private final Duration cacheTtl;
+
+	private final Duration timeout;
+
+	private final LongSupplier nanoClock;
+
+	private @Nullable Health cached;
+
+	private long cachedAt;
+
+	/**
+	 * Creates the indicator.
+	 * @param api the API client
+	 * @param cacheTtl how long a result is reused; zero to ask every time
+	 * @param timeout bound of one check
+	 */
+	public SmoothHealthIndicator(SmoothApiClient api, Duration cacheTtl, Duration timeout) {
+		this(api, cacheTtl, timeout, System::nanoTime);
+	}
+
+	SmoothHealthIndicator(SmoothApiClient api, Duration cacheTtl, Duration timeout, LongSupplier nanoClock) {
+		this.api = api;
+		this.cacheTtl = cacheTtl;
+		this.timeout = timeout;
+		this.nanoClock = nanoClock;
+	}
+
+	/**
+	 * The health, from the cache while it is fresh. Concurrent probes wait for one check
+	 * instead of each calling the API.
+	 * @return the health
+	 */
+	@Override
+	public synchronized Health health() {
+		long now = this.nanoClock.getAsLong();
+		if (this.cached != null && now - this.cachedAt < this.cacheTtl.toNanos()) {
+			return this.cached;
+		}
+		Health health = check();
+		this.cached = health;
+		this.cachedAt = this.nanoClock.getAsLong();
+		return health;
+	}
+
+	private Health check() {
+		try {
+			// NOT_IDEMPOTENT: a probe answers now rather than after a series of retries
+			Futures.await(
+					this.api
+						.exchange(HttpMethod.GET, "/task", (uri) -> uri.queryParam("l", 1).build(), null, null,
+								CallSafety.NOT_IDEMPOTENT)
+						.toFuture(),
+					this.timeout, null, "the Smooth health check");
+			return Health.up().build();
+		}
+		catch (RuntimeException ex) {
+			return down(ex);
+		}
+	}
+
+	private static Health down(RuntimeException ex) {
+		Health.Builder builder = Health.down().withDetail("error", ex.getClass().getSimpleName());
+		if (ex instanceof SmoothApiException api) {
+			builder.withDetail("status", api.status());
+		}
+		return builder.withDetail("reason", reason(ex)).build();
+	}
+
+	private static String reason(RuntimeException ex) {
+		if (ex instanceof SmoothMissingApiKeyException) {
+			return "no API key is configured (smooth.api-key or SMOOTH_API_KEY)";
+		}
+		if (ex instanceof SmoothAuthenticationException
+				|| (ex instanceof SmoothApiException api && (api.status() == 401 || api.status() == 403))) {
+			return "the API key was rejected";
+		}
+		if (ex instanceof SmoothRateLimitException) {
+			return "rate limited, or out of credits";
+		}
+		if (ex instanceof SmoothTimeoutException) {
+			return "no answer in time";
+		}
+		if (ex instanceof SmoothApiException) {
+			return "the API answered with an error";
+		}
+		return "the API is not reachable";
+	}
+
+}

@@ -1,0 +1,91 @@
+package sh.smooth.spring.autoconfigure;
+
+import java.util.Set;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import sh.smooth.spring.observation.SmoothCreditsObservationHandler;
+import sh.smooth.spring.observation.SmoothPollMetrics;
+import sh.smooth.spring.observation.SmoothSessionActionObservationConvention;
+import sh.smooth.spring.observation.SmoothSessionActionObserver;
+import sh.smooth.spring.observation.SmoothTaskObservationConvention;
+import sh.smooth.spring.observation.SmoothTaskObservationSupport;
+import sh.smooth.spring.observation.SmoothToolCallObservationConvention;
+import sh.smooth.spring.observation.SmoothToolCallObserver;
+import sh.smooth.spring.polling.PollingEngine;
+import sh.smooth.spring.session.SessionActionObserver;
+import sh.smooth.spring.tool.ToolCallObserver;
+
+/**
+ * Auto-configuration of Smooth's observations ({@code smooth.task},
+ * {@code smooth.session.action}, {@code smooth.tool.call}) and the meters derived from
+ * them. Off with {@code smooth.metrics.enabled=false}; Boot's
+ * {@code management.observations.enable.smooth=false} turns off the observations and the
+ * credit meters derived from them.
+ */
+@AutoConfiguration(after = SmoothAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(ObservationRegistry.class)
+@ConditionalOnBean(PollingEngine.class)
+@ConditionalOnProperty(name = "smooth.metrics.enabled", havingValue = "true", matchIfMissing = true)
+public final class SmoothObservationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SmoothTaskObservationSupport smoothTaskObservationSupport(ObjectProvider<ObservationRegistry> registry,
+			ObjectProvider<SmoothTaskObservationConvention> convention) {
+		return new SmoothTaskObservationSupport(registry.getIfUnique(() -> ObservationRegistry.NOOP),
+				convention.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SessionActionObserver.class)
+	SmoothSessionActionObserver smoothSessionActionObserver(ObjectProvider<ObservationRegistry> registry,
+			SmoothTaskObservationSupport tasks, ObjectProvider<SmoothSessionActionObservationConvention> convention) {
+		return new SmoothSessionActionObserver(registry.getIfUnique(() -> ObservationRegistry.NOOP), tasks,
+				convention.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ToolCallObserver.class)
+	SmoothToolCallObserver smoothToolCallObserver(ObjectProvider<ObservationRegistry> registry,
+			SmoothTaskObservationSupport tasks, ObjectProvider<SmoothToolCallObservationConvention> convention) {
+		// tool names are bounded by the tools each task declared in custom_tools
+		return new SmoothToolCallObserver(registry.getIfUnique(() -> ObservationRegistry.NOOP), tasks, Set::of,
+				convention.getIfUnique());
+	}
+
+	/**
+	 * The meters: only with Micrometer core.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static final class SmoothMeterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SmoothPollMetrics smoothPollMetrics(PollingEngine engine) {
+			return new SmoothPollMetrics(engine);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(MeterRegistry.class)
+		SmoothCreditsObservationHandler smoothCreditsObservationHandler(MeterRegistry meterRegistry) {
+			return new SmoothCreditsObservationHandler(meterRegistry);
+		}
+
+	}
+
+}

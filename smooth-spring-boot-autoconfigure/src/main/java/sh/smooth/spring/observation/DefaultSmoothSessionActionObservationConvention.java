@@ -1,0 +1,56 @@
+package sh.smooth.spring.observation;
+
+import java.util.Set;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+
+import sh.smooth.spring.observation.SmoothObservationDocumentation.CommonHighCardinalityKeyNames;
+import sh.smooth.spring.observation.SmoothObservationDocumentation.SessionActionKeyNames;
+
+/**
+ * The default {@link SmoothSessionActionObservationConvention}: name
+ * {@code smooth.session.action}, tagged with the action and its outcome.
+ */
+public class DefaultSmoothSessionActionObservationConvention implements SmoothSessionActionObservationConvention {
+
+	/** The observation name. */
+	public static final String NAME = "smooth.session.action";
+
+	private static final String OTHER = "other";
+
+	private static final Set<String> ACTIONS = Set.of("goto", "extract", "evaluate_js", "run_task", "close");
+
+	private static final Set<String> OUTCOMES = Set.of("success", "error", "failed", "timeout", "closed");
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	@Override
+	public String getContextualName(SmoothSessionActionObservationContext context) {
+		return "smooth session " + action(context);
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(SmoothSessionActionObservationContext context) {
+		String outcome = context.getOutcome();
+		return KeyValues.of(KeyValue.of(SessionActionKeyNames.ACTION, action(context)),
+				KeyValue.of(SessionActionKeyNames.OUTCOME,
+						(outcome == null) ? SmoothObservationDocumentation.UNKNOWN
+								: OUTCOMES.contains(outcome) ? outcome : OTHER),
+				KeyValue.of(SessionActionKeyNames.EXCEPTION,
+						DefaultSmoothTaskObservationConvention.exception(context.getError())));
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues(SmoothSessionActionObservationContext context) {
+		return KeyValues.of(KeyValue.of(CommonHighCardinalityKeyNames.TASK_ID, context.getSessionId()));
+	}
+
+	private static String action(SmoothSessionActionObservationContext context) {
+		return ACTIONS.contains(context.getAction()) ? context.getAction() : OTHER;
+	}
+
+}

@@ -1,0 +1,45 @@
+package sh.smooth.spring.observation;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+
+import sh.smooth.spring.observation.SmoothObservationDocumentation.CommonHighCardinalityKeyNames;
+import sh.smooth.spring.observation.SmoothObservationDocumentation.ToolCallKeyNames;
+import sh.smooth.spring.tool.ToolCallOutcome;
+
+/**
+ * The default {@link SmoothToolCallObservationConvention}: name {@code smooth.tool.call},
+ * tagged with the (bounded) tool name and the outcome.
+ */
+public class DefaultSmoothToolCallObservationConvention implements SmoothToolCallObservationConvention {
+
+	/** The observation name. */
+	public static final String NAME = "smooth.tool.call";
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	@Override
+	public String getContextualName(SmoothToolCallObservationContext context) {
+		return "smooth tool " + context.getToolName();
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(SmoothToolCallObservationContext context) {
+		ToolCallOutcome outcome = context.getOutcome();
+		return KeyValues.of(KeyValue.of(ToolCallKeyNames.TOOL_NAME, context.getToolName()),
+				KeyValue.of(ToolCallKeyNames.OUTCOME,
+						(outcome != null) ? outcome.value() : SmoothObservationDocumentation.UNKNOWN),
+				KeyValue.of(ToolCallKeyNames.EXCEPTION,
+						DefaultSmoothTaskObservationConvention.exception(context.getError())));
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues(SmoothToolCallObservationContext context) {
+		return KeyValues.of(KeyValue.of(CommonHighCardinalityKeyNames.TASK_ID, context.getTaskId()),
+				KeyValue.of(CommonHighCardinalityKeyNames.EVENT_ID, context.getEventId()));
+	}
+
+}

@@ -1,0 +1,78 @@
+package sh.smooth.spring.observation;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import sh.smooth.spring.session.SessionActionObserver;
+import sh.smooth.spring.task.TaskKind;
+
+/**
+ * Records one {@code smooth.session.action} observation per session action, as a child of
+ * its session's {@code smooth.task} observation.
+ */
+public final class SmoothSessionActionObserver implements SessionActionObserver {
+
+	private static final DefaultSmoothSessionActionObservationConvention DEFAULT_CONVENTION = new DefaultSmoothSessionActionObservationConvention();
+
+	private final ObservationRegistry registry;
+
+	private final SmoothTaskObservationSupport tasks;
+
+	private final @Nullable SmoothSessionActionObservationConvention convention;
+
+	/**
+	 * Creates the observer.
+	 * @param registry the registry
+	 * @param tasks the task observations, for the parent and the credit tags
+	 * @param convention a convention replacing the default, or {@code null}
+	 */
+	public SmoothSessionActionObserver(ObservationRegistry registry, SmoothTaskObservationSupport tasks,
+			@Nullable SmoothSessionActionObservationConvention convention) {
+		this.registry = registry;
+		this.tasks = tasks;
+		this.convention = convention;
+	}
+
+	@Override
+	public Observation start(String sessionId, String action) {
+		io.micrometer.observation.Observation parent = this.tasks.find(sessionId);
+		SmoothTaskObservationContext session = (parent != null
+				&& parent.getContext() instanceof SmoothTaskObservationContext context) ? context : null;
+		SmoothSessionActionObservationContext context = new SmoothSessionActionObservationContext(sessionId, action,
+				session, creditTags(sessionId, session));
+		io.micrometer.observation.Observation observation = SmoothObservationDocumentation.SESSION_ACTION
+			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
+			.parentObservation(parent)
+			.start();
+		AtomicBoolean stopped = new AtomicBoolean();
+		return (outcome, creditsUsed, error) -> {
+			// a second stop would count the action's credits twice
+			if (!stopped.compareAndSet(false, true)) {
+				return;
+			}
+			context.setOutcome(outcome);
+			context.setCreditsUsed(Math.max(0, creditsUsed));
+			if (error != null) {
+				observation.error(error);
+			}
+			observation.stop();
+		};
+	}
+
+	private KeyValues creditTags(String sessionId, @Nullable SmoothTaskObservationContext session) {
+		if (session != null) {
+			// the session's tags while it runs (status "running")
+			return session.getLowCardinalityKeyValues();
+		}
+		// not observed (attached elsewhere, or its observation is off): same keys,
+		// unknown
+		// values
+		return this.tasks.convention()
+			.getLowCardinalityKeyValues(new SmoothTaskObservationContext(TaskKind.SESSION, null, sessionId, Set.of()));
+	}
+
+}

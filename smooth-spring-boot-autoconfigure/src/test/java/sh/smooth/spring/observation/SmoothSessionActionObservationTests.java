@@ -1,0 +1,150 @@
+package sh.smooth.spring.observation;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.session.SessionActionObserver;
+import sh.smooth.spring.support.SmoothTestClients;
+import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.TaskKind;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The {@code smooth.session.action} observations of a real session, and the credits of
+ * its actions.
+ */
+class SmoothSessionActionObservationTests {
+
+	@RegisterExtension
+	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final SmoothTaskObservationSupport tasks = new SmoothTaskObservationSupport(this.registry, null);
+
+	private final SessionActionObserver observer = new SmoothSessionActionObserver(this.registry, this.tasks, null);
+
+	private SmoothTestClients clients;
+
+	@BeforeEach
+	void setUp() {
+		this.registry.observationConfig().observationHandler(new SmoothCreditsObservationHandler(this.meters));
+		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1", List.of(this.tasks));
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.clients.close();
+	}
+
+	@Test
+	void sessionWithThreeActions() {
+		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"s-1\",\"status\":\"waiting\"}}")));
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/s-1")).inScenario("session")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(202)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"r\":{\"id\":\"s-1\",\"status\":\"running\",\"credits_used\":0}}")));
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/s-1")).inScenario("session")
+			.whenScenarioStateIs("closed")
+			.willReturn(okJson("{\"r\":{\"id\":\"s-1\",\"status\":\"done\",\"credits_used\":10}}")));
+		this.clients.template()
+			.start(TaskKind.SESSION, SmoothTask.sessionOptions().build())
+			.block(Duration.ofSeconds(5));
+
+		this.observer.start("s-1", "goto").stop("success", 0, null);
+		this.observer.start("s-1", "extract").stop("success", 2, null);
+		this.observer.start("s-1", "run_task").stop("failed", 5, new SmoothException("the agent gave up"));
+
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("smooth.session.action", 3)
+			.forAllObservationsWithNameEqualTo("smooth.session.action",
+					(action) -> action.hasHighCardinalityKeyValue("smooth.task.id", "s-1")
+						.hasParentObservationContextMatching(SmoothTaskObservationContext.class::isInstance));
+		assertThat(this.registry).hasAnObservation((action) -> action.hasNameEqualTo("smooth.session.action")
+			.hasContextualNameEqualTo("smooth session goto")
+			.hasLowCardinalityKeyValue("smooth.action", "goto")
+			.hasLowCardinalityKeyValue("smooth.action.outcome", "success")
+			.hasLowCardinalityKeyValue("exception", "none"));
+		assertThat(this.registry).hasAnObservation((action) -> action.hasNameEqualTo("smooth.session.action")
+			.hasLowCardinalityKeyValue("smooth.action", "run_task")
+			.hasLowCardinalityKeyValue("smooth.action.outcome", "failed")
+			.hasLowCardinalityKeyValue("exception", "SmoothException")
+			.hasError());
+		// actions are counted as they end, under their session's tags
+		assertThat(credits("running")).isEqualTo(7);
+
+		wm.setScenarioState("session", "closed");
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.registry).hasObservationWithNameEqualTo("smooth.task")
+				.that()
+				.hasBeenStopped());
+		// the session's total already holds its actions: only the rest is added
+		assertThat(credits("running")).isEqualTo(7);
+		assertThat(credits("done")).isEqualTo(3);
+		assertThat(this.meters.get("smooth.credits.used").counters())
+			.allSatisfy((counter) -> assertThat(counter.getId())
+				.satisfies((id) -> assertThat(id.getTag("smooth.task.kind")).isEqualTo("session")));
+		DistributionSummary perSession = this.meters.get("smooth.task.credits").summary();
+		assertThat(perSession.count()).isEqualTo(1);
+		assertThat(perSession.totalAmount()).isEqualTo(10);
+	}
+
+	@Test
+	void actionsOfAnUnobservedSessionKeepTheSameTagKeys() {
+		this.observer.start("s-elsewhere", "extract").stop("success", 4, null);
+		this.observer.start("s-elsewhere", "hover").stop("surprise", 0, null);
+
+		Counter counter = this.meters.get("smooth.credits.used").counter();
+		assertThat(counter.count()).isEqualTo(4);
+		assertThat(counter.getId().getTags()).extracting("key")
+			.containsExactlyInAnyOrder("smooth.task.status", "smooth.agent", "smooth.device", "smooth.task.kind",
+					"exception");
+		assertThat(this.registry).hasAnObservation((action) -> action.hasNameEqualTo("smooth.session.action")
+			.hasLowCardinalityKeyValue("smooth.action", "other")
+			.hasLowCardinalityKeyValue("smooth.action.outcome", "other")
+			.doesNotHaveParentObservation());
+	}
+
+	@Test
+	void stoppingTwiceCountsOnce() {
+		SessionActionObserver.Observation action = this.observer.start("s-2", "extract");
+		action.stop("success", 3, null);
+		action.stop("success", 3, null);
+
+		assertThat(this.meters.get("smooth.credits.used").counter().count()).isEqualTo(3);
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("smooth.session.action", 1);
+	}
+
+	private double credits(String status) {
+		return this.meters.find("smooth.credits.used")
+			.tag("smooth.task.status", status)
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
+	}
+
+}

@@ -1,0 +1,221 @@
+package sh.smooth.spring.observation;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import sh.smooth.spring.api.RetrySettings;
+import sh.smooth.spring.error.SmoothAuthenticationException;
+import sh.smooth.spring.error.SmoothServerException;
+import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.polling.PollingSettings;
+import sh.smooth.spring.support.SmoothTestClients;
+import sh.smooth.spring.task.Agent;
+import sh.smooth.spring.task.Device;
+import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.TaskHandle;
+import sh.smooth.spring.task.TaskKind;
+import sh.smooth.spring.task.TaskResult;
+import sh.smooth.spring.task.TaskStatus;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The {@code smooth.task} observation of real tasks polled from a test server.
+ */
+class SmoothTaskObservationTests {
+
+	@RegisterExtension
+	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private final SmoothTaskObservationSupport support = new SmoothTaskObservationSupport(this.registry, null);
+
+	private SmoothTestClients clients;
+
+	@AfterEach
+	void tearDown() {
+		if (this.clients != null) {
+			this.clients.close();
+		}
+	}
+
+	private SmoothTestClients clients() {
+		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1", List.of(this.support));
+		return this.clients;
+	}
+
+	@Test
+	void finishedTaskIsStoppedWithItsStatusAndTags() {
+		stubCreated("t-done");
+		stubRunningThen(wm, "t-done", "{\"id\":\"t-done\",\"status\":\"done\",\"output\":\"ok\",\"credits_used\":3}");
+
+		TaskResult result = clients().template()
+			.submit(SmoothTask.builder("read the page").agent(Agent.SMOOTH_LITE).device(Device.MOBILE).build())
+			.await(Duration.ofSeconds(5));
+
+		assertThat(result.status()).isEqualTo(TaskStatus.DONE);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.registry).hasObservationWithNameEqualTo("smooth.task")
+				.that()
+				.hasBeenStarted()
+				.hasBeenStopped()
+				.hasContextualNameEqualTo("smooth task")
+				.hasLowCardinalityKeyValue("smooth.task.status", "done")
+				.hasLowCardinalityKeyValue("smooth.agent", "smooth-lite")
+				.hasLowCardinalityKeyValue("smooth.device", "mobile")
+				.hasLowCardinalityKeyValue("smooth.task.kind", "task")
+				.hasLowCardinalityKeyValue("exception", "none")
+				.hasHighCardinalityKeyValue("smooth.task.id", "t-done")
+				.doesNotHaveError());
+		SmoothTaskObservationContext context = onlyTaskContext();
+		assertThat(context.getResponse()).isNotNull();
+		assertThat(context.getRequest().task()).isEqualTo("read the page");
+		assertThat(context.getCreditsUsed()).isEqualTo(3);
+		assertThat(this.support.find("t-done")).as("ended tasks are forgotten").isNull();
+	}
+
+	@Test
+	void failedTaskIsStoppedWithStatusFailed() {
+		stubCreated("t-failed");
+		stubRunningThen(wm, "t-failed",
+				"{\"id\":\"t-failed\",\"status\":\"failed\",\"output\":\"blocked\",\"credits_used\":2}");
+
+		TaskResult result = clients().template().submit("read the page").await(Duration.ofSeconds(5));
+
+		assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.registry).hasObservationWithNameEqualTo("smooth.task")
+				.that()
+				.hasBeenStopped()
+				.hasLowCardinalityKeyValue("smooth.task.status", "failed")
+				.hasLowCardinalityKeyValue("exception", "none"));
+	}
+
+	@Test
+	void cancelledTaskIsStoppedWithStatusCancelled() {
+		stubCreated("t-cancel");
+		stubRunningThen(wm, "t-cancel", "{\"id\":\"t-cancel\",\"status\":\"cancelled\",\"credits_used\":1}");
+
+		clients().template().submit("read the page").await(Duration.ofSeconds(5));
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.registry).hasObservationWithNameEqualTo("smooth.task")
+				.that()
+				.hasBeenStopped()
+				.hasLowCardinalityKeyValue("smooth.task.status", "cancelled"));
+	}
+
+	@Test
+	void pollingThatFailsStopsWithStatusErrorAndTheException() {
+		stubCreated("t-broken");
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t-broken"))
+			.willReturn(aResponse().withStatus(500).withBody("{\"detail\":\"boom\"}")));
+
+		TaskHandle handle = clients().template().submit("read the page");
+
+		assertThatExceptionOfType(SmoothServerException.class).isThrownBy(() -> handle.await(Duration.ofSeconds(5)));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.registry).hasObservationWithNameEqualTo("smooth.task")
+				.that()
+				.hasBeenStopped()
+				.hasLowCardinalityKeyValue("smooth.task.status", "error")
+				.hasLowCardinalityKeyValue("exception", "SmoothServerException")
+				.hasError());
+	}
+
+	@Test
+	void pollingThatTimesOutStopsWithStatusTimeout() {
+		stubCreated("t-slow");
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t-slow"))
+			.willReturn(okJson("{\"r\":{\"id\":\"t-slow\",\"status\":\"running\"}}").withFixedDelay(1000)));
+		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1",
+				new RetrySettings(1, Duration.ofMillis(10), Duration.ofMillis(10)),
+				new PollingSettings(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50), 1.5),
+				Duration.ofMillis(200), List.of(this.support));
+
+		TaskHandle handle = this.clients.template().submit("read the page");
+
+		assertThatExceptionOfType(SmoothTimeoutException.class).isThrownBy(() -> handle.await(Duration.ofSeconds(5)));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.registry).hasObservationWithNameEqualTo("smooth.task")
+				.that()
+				.hasBeenStopped()
+				.hasLowCardinalityKeyValue("smooth.task.status", "timeout")
+				.hasLowCardinalityKeyValue("exception", "SmoothTimeoutException"));
+	}
+
+	@Test
+	void taskTheServerRefusesIsRecordedAsAnError() {
+		wm.stubFor(post("/api/v1/task")
+			.willReturn(aResponse().withStatus(401).withBody("{\"detail\":\"Invalid API key\"}")));
+
+		assertThatExceptionOfType(SmoothAuthenticationException.class)
+			.isThrownBy(() -> clients().template().submit("read the page"));
+
+		assertThat(this.registry).hasObservationWithNameEqualTo("smooth.task")
+			.that()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("smooth.task.status", "error")
+			.hasLowCardinalityKeyValue("exception", "SmoothAuthenticationException")
+			.doesNotHaveHighCardinalityKeyValueWithKey("smooth.task.id");
+	}
+
+	@Test
+	void sessionIsObservedAsKindSession() {
+		stubCreated("s-1");
+		stubRunningThen(wm, "s-1", "{\"id\":\"s-1\",\"status\":\"done\",\"credits_used\":4}");
+
+		clients().template().start(TaskKind.SESSION, SmoothTask.sessionOptions().build()).block(Duration.ofSeconds(5));
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.registry).hasObservationWithNameEqualTo("smooth.task")
+				.that()
+				.hasBeenStopped()
+				.hasContextualNameEqualTo("smooth session")
+				.hasLowCardinalityKeyValue("smooth.task.kind", "session")
+				.hasLowCardinalityKeyValue("smooth.task.status", "done"));
+	}
+
+	private SmoothTaskObservationContext onlyTaskContext() {
+		List<SmoothTaskObservationContext> contexts = new java.util.ArrayList<>();
+		assertThat(this.registry).hasHandledContextsThatSatisfy((handled) -> handled.stream()
+			.filter(SmoothTaskObservationContext.class::isInstance)
+			.map(SmoothTaskObservationContext.class::cast)
+			.forEach(contexts::add));
+		assertThat(contexts).hasSize(1);
+		return contexts.get(0);
+	}
+
+	static void stubCreated(String id) {
+		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"waiting\"}}")));
+	}
+
+	static void stubRunningThen(WireMockExtension server, String id, String terminal) {
+		server.stubFor(get(urlPathEqualTo("/api/v1/task/" + id)).inScenario(id)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(202)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\",\"credits_used\":1}}"))
+			.willSetStateTo("ended"));
+		server.stubFor(get(urlPathEqualTo("/api/v1/task/" + id)).inScenario(id)
+			.whenScenarioStateIs("ended")
+			.willReturn(okJson("{\"r\":" + terminal + "}")));
+	}
+
+}
