@@ -1,6 +1,6 @@
 package sh.smooth.spring.autoconfigure;
 
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -25,6 +25,7 @@ import sh.smooth.spring.observation.SmoothToolCallObserver;
 import sh.smooth.spring.polling.PollingEngine;
 import sh.smooth.spring.session.SessionActionObserver;
 import sh.smooth.spring.tool.ToolCallObserver;
+import sh.smooth.spring.tool.ToolRegistry;
 
 /**
  * Auto-configuration of Smooth's observations ({@code smooth.task},
@@ -60,9 +61,14 @@ public final class SmoothObservationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ToolCallObserver.class)
 	SmoothToolCallObserver smoothToolCallObserver(ObjectProvider<ObservationRegistry> registry,
-			SmoothTaskObservationSupport tasks, ObjectProvider<SmoothToolCallObservationConvention> convention) {
-		// tool names are bounded by the tools each task declared in custom_tools
-		return new SmoothToolCallObserver(registry.getIfUnique(() -> ObservationRegistry.NOOP), tasks, Set::of,
+			SmoothTaskObservationSupport tasks, ObjectProvider<SmoothToolCallObservationConvention> convention,
+			ObjectProvider<ToolRegistry> tools) {
+		// tool names are bounded: the tools each task declared in custom_tools, and the
+		// registry's set, fixed at startup
+		return new SmoothToolCallObserver(registry.getIfUnique(() -> ObservationRegistry.NOOP), tasks,
+				() -> tools.stream()
+					.flatMap((registryBean) -> registryBean.names().stream())
+					.collect(Collectors.toSet()),
 				convention.getIfUnique());
 	}
 

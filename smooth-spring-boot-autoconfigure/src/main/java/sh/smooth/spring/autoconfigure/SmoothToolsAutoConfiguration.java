@@ -3,6 +3,10 @@ package sh.smooth.spring.autoconfigure;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+
+import sh.smooth.spring.SmoothTemplate;
+import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.session.SessionFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -54,12 +58,25 @@ public final class SmoothToolsAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	ToolDispatcher smoothToolDispatcher(SmoothProperties properties, SmoothToolErrorHandler errorHandler,
-			ObjectProvider<ToolCallObserver> observer, ObjectProvider<JsonMapper> jsonMapper) {
+			ObjectProvider<ToolCallObserver> observer, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<SessionFactory> sessions, ObjectProvider<SmoothTemplate> template) {
 		SmoothProperties.Tools tools = properties.tools();
-		return new ToolDispatcher(
+		ToolDispatcher dispatcher = new ToolDispatcher(
 				ToolDispatcher.boundedExecutor(tools.executor().threads(), tools.executor().queueCapacity()),
 				errorHandler, () -> observer.getIfAvailable(() -> ToolCallObserver.NOOP), mapper(jsonMapper),
 				tools.timeout());
+		// resolved when a tool first asks, so the dispatcher does not depend on the
+		// template at startup (the template depends on the tools' TaskSupport)
+		dispatcher.setActions((poller) -> {
+			SessionFactory factory = sessions.getIfAvailable();
+			SmoothTemplate smooth = template.getIfAvailable();
+			if (factory == null || smooth == null) {
+				throw new SmoothException("Browser actions need the SmoothTemplate and the session feature");
+			}
+			return factory.actionsFor(poller, smooth.converter(), smooth.timeouts().call(),
+					smooth.timeouts().liveUrl());
+		});
+		return dispatcher;
 	}
 
 	@Bean

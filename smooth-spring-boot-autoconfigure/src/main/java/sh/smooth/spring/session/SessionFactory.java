@@ -1,11 +1,15 @@
 package sh.smooth.spring.session;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.polling.TaskPoller;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.task.OutputConverter;
 import sh.smooth.spring.task.Validate;
 
 /**
@@ -22,6 +26,9 @@ public final class SessionFactory {
 	private final SessionActionObserver observer;
 
 	private final SessionRegistry registry;
+
+	/** Action handles of plain tasks, for custom tools; dropped when the task ends. */
+	private final Map<String, SmoothSession> taskActions = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a factory.
@@ -63,6 +70,28 @@ public final class SessionFactory {
 			}
 			return session;
 		}).toFuture();
+	}
+
+	/**
+	 * Browser actions on an existing task, for a custom tool that wants to drive the
+	 * browser of the task that called it (reference 8.4). One handle per task, created on
+	 * first use; it is not registered as a session and cannot close the task.
+	 * @param poller the task's poller
+	 * @param converter converts action output
+	 * @param callTimeout bound of API calls made on the caller's thread
+	 * @param liveUrlTimeout bound of live URL waits
+	 * @return the actions
+	 */
+	public BrowserActions actionsFor(TaskPoller poller, OutputConverter converter, Duration callTimeout,
+			Duration liveUrlTimeout) {
+		Validate.notNull("poller", poller);
+		SmoothSession actions = this.taskActions.computeIfAbsent(poller.taskId(), (id) -> {
+			SmoothSession session = new SmoothSession(poller, this.observer, converter, this.schemas,
+					this.actionTimeout, callTimeout, liveUrlTimeout);
+			poller.completion().whenComplete((response, error) -> this.taskActions.remove(id));
+			return session;
+		});
+		return actions;
 	}
 
 	/**

@@ -47,7 +47,7 @@ import sh.smooth.spring.task.Validate;
  * try-with-resources. Sessions still open when the application context closes are closed
  * then. Thread-safe.
  */
-public final class SmoothSession implements AutoCloseable {
+public final class SmoothSession implements AutoCloseable, BrowserActions {
 
 	private static final Log logger = LogFactory.getLog(SmoothSession.class);
 
@@ -148,6 +148,7 @@ public final class SmoothSession implements AutoCloseable {
 	 * @param url an absolute http(s) URL
 	 * @return the result (navigation is free: no output, no credits)
 	 */
+	@Override
 	public ActionResult goTo(String url) {
 		return goTo(url, this.actionTimeout);
 	}
@@ -194,6 +195,7 @@ public final class SmoothSession implements AutoCloseable {
 	 * @param type the type; its JSON Schema is sent
 	 * @return the data, {@code null} when the server returned none
 	 */
+	@Override
 	public <T> @Nullable T extract(@Nullable String prompt, Class<T> type) {
 		return extract(prompt, type, this.actionTimeout);
 	}
@@ -218,6 +220,7 @@ public final class SmoothSession implements AutoCloseable {
 	 * @param type the type reference
 	 * @return the data, {@code null} when the server returned none
 	 */
+	@Override
 	public <T> @Nullable T extract(@Nullable String prompt, ParameterizedTypeReference<T> type) {
 		return extract(prompt, type, this.actionTimeout);
 	}
@@ -337,6 +340,7 @@ public final class SmoothSession implements AutoCloseable {
 	 * @param js the code
 	 * @return its JSON return value
 	 */
+	@Override
 	public JsonNode evaluateJs(String js) {
 		return await(evaluateJsAsync(js, null, this.actionTimeout), this.actionTimeout);
 	}
@@ -348,6 +352,7 @@ public final class SmoothSession implements AutoCloseable {
 	 * @param args the arguments, serialised as a JSON object
 	 * @return its JSON return value
 	 */
+	@Override
 	public JsonNode evaluateJs(String js, Map<String, ?> args) {
 		return evaluateJs(js, args, this.actionTimeout);
 	}
@@ -415,6 +420,7 @@ public final class SmoothSession implements AutoCloseable {
 	 * @param task the task
 	 * @return the result; its output is the agent's answer
 	 */
+	@Override
 	public ActionResult runTask(SessionTask task) {
 		return runTask(task, this.actionTimeout);
 	}

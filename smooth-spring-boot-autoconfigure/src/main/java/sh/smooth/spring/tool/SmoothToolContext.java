@@ -1,5 +1,10 @@
 package sh.smooth.spring.tool;
 
+import java.util.function.Supplier;
+
+import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.session.BrowserActions;
+
 /**
  * The call a tool is answering. Declare it as a parameter of a {@link SmoothTool} method
  * to get it injected; it is not part of the input schema.
@@ -12,16 +17,43 @@ public final class SmoothToolContext {
 
 	private final String toolName;
 
+	private final Supplier<BrowserActions> actions;
+
 	/**
-	 * Creates a context.
+	 * Creates a context without browser actions.
 	 * @param taskId the task or session that called the tool
 	 * @param eventId the id of the {@code tool_call} event
 	 * @param toolName the tool name
 	 */
 	public SmoothToolContext(String taskId, String eventId, String toolName) {
+		this(taskId, eventId, toolName, () -> {
+			throw new SmoothException("Browser actions are not available to this tool call");
+		});
+	}
+
+	/**
+	 * Creates a context.
+	 * @param taskId the task or session that called the tool
+	 * @param eventId the id of the {@code tool_call} event
+	 * @param toolName the tool name
+	 * @param actions gives the browser actions of the calling task, on first use
+	 */
+	public SmoothToolContext(String taskId, String eventId, String toolName, Supplier<BrowserActions> actions) {
 		this.taskId = taskId;
 		this.eventId = eventId;
 		this.toolName = toolName;
+		this.actions = actions;
+	}
+
+	/**
+	 * The browser of the task that called this tool: {@code goTo}, {@code extract},
+	 * {@code evaluateJs} and {@code runTask} go to the same task, while its agent waits
+	 * for this tool's answer (reference section 8.4). Works for sessions and plain tasks.
+	 * Each call blocks this tool's thread until its result arrives.
+	 * @return the actions
+	 */
+	public BrowserActions actions() {
+		return this.actions.get();
 	}
 
 	/**

@@ -66,7 +66,8 @@ final class TaskToolCalls implements TaskEventListener {
 	private void dispatch(TaskPoller poller, TaskEvent event, boolean finalResponse) {
 		String name = event.payloadName();
 		JsonNode input = (event.payload() != null) ? event.payload().get("input") : null;
-		SmoothToolContext context = new SmoothToolContext(poller.taskId(), event.id(), name);
+		SmoothToolContext context = new SmoothToolContext(poller.taskId(), event.id(), name,
+				() -> this.dispatcher.actionsFor(poller));
 		SmoothToolCallback tool = this.tools.get(name);
 		ToolCallRun run = new ToolCallRun(this.dispatcher, poller, context, tool, input, this.names,
 				() -> this.running.remove(context.eventId()), finalResponse);

@@ -1,5 +1,10 @@
 package sh.smooth.spring.tool;
 
+import java.util.function.Function;
+
+import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.session.BrowserActions;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -40,6 +45,10 @@ public final class ToolDispatcher implements AutoCloseable {
 	private final Duration timeout;
 
 	private final HandledToolCalls handled;
+
+	private volatile Function<TaskPoller, BrowserActions> actions = (poller) -> {
+		throw new SmoothException("Browser actions are not available: the session feature is not configured");
+	};
 
 	/**
 	 * Creates a dispatcher.
@@ -122,6 +131,19 @@ public final class ToolDispatcher implements AutoCloseable {
 
 	HandledToolCalls handled() {
 		return this.handled;
+	}
+
+	/**
+	 * Sets how a tool gets the browser actions of its task (wired by the
+	 * auto-configuration to the session feature).
+	 * @param actions gives the actions of a task
+	 */
+	public void setActions(Function<TaskPoller, BrowserActions> actions) {
+		this.actions = actions;
+	}
+
+	BrowserActions actionsFor(TaskPoller poller) {
+		return this.actions.apply(poller);
 	}
 
 	@Override

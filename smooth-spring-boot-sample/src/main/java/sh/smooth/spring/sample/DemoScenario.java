@@ -33,7 +33,9 @@ final class DemoScenario {
 			.latency(Duration.ofMillis(80))
 			.respond(List.of(Map.of("number", "A-1001", "total", 129.90, "status", "SHIPPED"),
 					Map.of("number", "A-0987", "total", 24.50, "status", "DELIVERED")), 1);
-		simulator.onSessionAction("evaluate_js").latency(Duration.ofMillis(20)).respond("Your orders - Example Shop", 0);
+		simulator.onSessionAction("evaluate_js")
+			.latency(Duration.ofMillis(20))
+			.respond("Your orders - Example Shop", 0);
 	}
 
 }

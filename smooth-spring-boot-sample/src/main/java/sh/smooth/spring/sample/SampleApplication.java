@@ -13,8 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The sample: a customer-service back end that asks Smooth about deliveries, answers the
  * agent's tool calls from its own repository, and drives a browser session.
  * <p>
- * Without an API key it runs everything against the embedded simulator, offline, prints
- * a report and exits with status 0. With {@code SMOOTH_API_KEY} set it uses the real
+ * Without an API key it runs everything against the embedded simulator, offline, prints a
+ * report and exits with status 0. With {@code SMOOTH_API_KEY} set it uses the real
  * service. {@code --sample.keep-running=true} keeps the web server up for the REST
  * endpoints.
  */

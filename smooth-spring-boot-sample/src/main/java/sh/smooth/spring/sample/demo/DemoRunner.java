@@ -49,7 +49,10 @@ public class DemoRunner implements ApplicationRunner {
 		this.demo.reviewOrders(report);
 		MeterRegistry registry = this.meters.getIfAvailable();
 		if (registry != null) {
-			double credits = Search.in(registry).name("smooth.credits.used").counters().stream()
+			double credits = Search.in(registry)
+				.name("smooth.credits.used")
+				.counters()
+				.stream()
 				.mapToDouble((c) -> c.count())
 				.sum();
 			report.note("metric smooth.credits.used = " + (long) credits);
