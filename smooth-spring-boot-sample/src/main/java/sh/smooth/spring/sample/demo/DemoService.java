@@ -70,6 +70,7 @@ public class DemoService {
 	public List<Order> reviewOrders(DemoReport report) {
 		long start = System.nanoTime();
 		List<Order> orders;
+		SmoothSession closed;
 		try (SmoothSession session = this.smooth.openSession(SessionSpec.builder().device(Device.DESKTOP).build())) {
 			report.step("open session", since(start), "id " + session.id());
 			long t = System.nanoTime();
@@ -81,7 +82,6 @@ public class DemoService {
 				.secret("SHOP_PASSWORD", "correct-horse-battery-staple", "https://shop.example.com/*")
 				.build());
 			report.step("runTask (secret masked)", since(t), login.output().asString());
-			report.credits(login.creditsUsed());
 			t = System.nanoTime();
 			orders = session.extract("Extract every order in the table", new ParameterizedTypeReference<List<Order>>() {
 			});
@@ -89,8 +89,12 @@ public class DemoService {
 			t = System.nanoTime();
 			JsonNode title = session.evaluateJs("document.title");
 			report.step("evaluateJs", since(t), title.asString());
+			closed = session;
 		}
-		report.step("session closed", since(start), "");
+		TaskResult result = closed.result();
+		report.step("session closed", since(start), result.status().value());
+		// the session's total covers all of its actions
+		report.credits(result.creditsUsed());
 		return orders;
 	}
 

@@ -1,0 +1,87 @@
+package sh.smooth.spring.sample;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import sh.smooth.spring.test.AutoConfigureSmoothSimulator;
+import sh.smooth.spring.test.SmoothSimulator;
+import sh.smooth.spring.test.TaskMatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The REST endpoints: submit answers 202 at once, the result is fetched later.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.demo=false")
+@AutoConfigureSmoothSimulator
+class TaskControllerTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SmoothSimulator simulator;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Test
+	void submitAnswersAtOnceAndTheResultCanBeFetchedLater() {
+		this.simulator.onTask(TaskMatcher.textContains("weather"))
+			.doneAfter(Duration.ofMillis(300))
+			.output("Sunny, 21 degrees")
+			.credits(2);
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+
+		ResponseEntity<Map<String, Object>> submitted = client.post()
+			.uri("/tasks")
+			.body(Map.of("task", "What is the weather in Paris?"))
+			.retrieve()
+			.toEntity(JSON);
+
+		assertThat(submitted.getStatusCode().value()).isEqualTo(202);
+		String id = (String) submitted.getBody().get("id");
+		assertThat(id).isNotBlank();
+		assertThat(submitted.getBody().get("status")).isIn("waiting", "running");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Map<String, Object> state = client.get().uri("/tasks/{id}", id).retrieve().body(JSON);
+			assertThat(state).containsEntry("status", "done")
+				.containsEntry("output", "Sunny, 21 degrees")
+				.containsEntry("creditsUsed", 2);
+		});
+	}
+
+	@Test
+	void actuatorShowsTheSmoothMetrics() {
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		// the context is shared with the other test: count from what is there now
+		double before = this.meters.find("smooth.credits.used").counters().stream().mapToDouble((c) -> c.count()).sum();
+		this.simulator.onTask(TaskMatcher.textContains("metric")).doneAfter(Duration.ofMillis(10)).credits(3);
+		client.post().uri("/tasks").body(Map.of("task", "a metric task")).retrieve().toBodilessEntity();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Map<String, Object> credits = client.get()
+				.uri("/actuator/metrics/smooth.credits.used")
+				.retrieve()
+				.body(JSON);
+			assertThat(credits.toString()).contains("COUNT").contains("value=" + (before + 3));
+		});
+		Map<String, Object> health = client.get().uri("/actuator/health").retrieve().body(JSON);
+		assertThat(health).containsEntry("status", "UP");
+	}
+
+}
