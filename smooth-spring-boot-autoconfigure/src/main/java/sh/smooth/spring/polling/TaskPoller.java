@@ -44,6 +44,8 @@ public final class TaskPoller {
 
 	private final AtomicInteger activity = new AtomicInteger();
 
+	private final AtomicInteger steady = new AtomicInteger();
+
 	private volatile @Nullable TaskResponse latest;
 
 	/** Touched only by the poll chain, which runs one step at a time. */
@@ -176,6 +178,24 @@ public final class TaskPoller {
 	}
 
 	/**
+	 * Keeps the task polled at a steady {@code activeMaxInterval} (no backoff beyond it,
+	 * no pause) until released: for custom tools, whose calls may come at any time and
+	 * should be seen within that interval, at a bounded cost of requests per second. Pair
+	 * with {@link #releaseSteadyPolling()}.
+	 */
+	public void retainSteadyPolling() {
+		this.steady.incrementAndGet();
+		wakeUp();
+	}
+
+	/**
+	 * Ends one {@link #retainSteadyPolling()}.
+	 */
+	public void releaseSteadyPolling() {
+		this.steady.updateAndGet((n) -> Math.max(0, n - 1));
+	}
+
+	/**
 	 * Polls again as soon as possible and restarts the backoff from the first delay. Call
 	 * after sending an action, so its result is seen quickly.
 	 */
@@ -266,7 +286,7 @@ public final class TaskPoller {
 			// poll
 			this.queued = true;
 		}
-		this.engine.submitPoll(this::poll, this.activity.get() > 0 || !this.waiters.isEmpty());
+		this.engine.submitPoll(this::poll, this.activity.get() > 0 || this.steady.get() > 0 || !this.waiters.isEmpty());
 	}
 
 	private void poll() {
@@ -325,7 +345,7 @@ public final class TaskPoller {
 				schedule(0);
 				return;
 			}
-			if (this.pauseWhenIdle && this.activity.get() == 0 && this.waiters.isEmpty()) {
+			if (this.pauseWhenIdle && this.activity.get() == 0 && this.steady.get() == 0 && this.waiters.isEmpty()) {
 				this.paused = true;
 				return;
 			}
@@ -336,8 +356,14 @@ public final class TaskPoller {
 
 	private long nextDelay(long current) {
 		PollingSettings settings = this.engine.settings();
-		long cap = (this.activity.get() > 0 || !this.waiters.isEmpty()) ? settings.activeMaxInterval().toMillis()
-				: settings.maxInterval().toMillis();
+		boolean urgent = this.activity.get() > 0 || !this.waiters.isEmpty();
+		if (!urgent && this.steady.get() > 0) {
+			// tools attached, nothing pending: a steady interval bounds both the latency
+			// of
+			// a tool call and the requests per second
+			return settings.activeMaxInterval().toMillis();
+		}
+		long cap = urgent ? settings.activeMaxInterval().toMillis() : settings.maxInterval().toMillis();
 		long next = (current <= 0) ? settings.firstDelay().toMillis() : (long) (current * settings.backoffFactor());
 		return Math.min(Math.max(next, 1), cap);
 	}

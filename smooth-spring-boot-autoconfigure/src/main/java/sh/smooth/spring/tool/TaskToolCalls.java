@@ -94,7 +94,7 @@ final class TaskToolCalls implements TaskEventListener {
 				run.cancel("task " + poller.taskId() + " ended with status " + response.status());
 			}
 		}
-		poller.releaseActivity();
+		poller.releaseSteadyPolling();
 	}
 
 	@Override
@@ -102,7 +102,7 @@ final class TaskToolCalls implements TaskEventListener {
 		for (ToolCallRun run : this.running.values()) {
 			run.cancel("polling of task " + poller.taskId() + " stopped (" + error.getMessage() + ")");
 		}
-		poller.releaseActivity();
+		poller.releaseSteadyPolling();
 	}
 
 }

@@ -99,14 +99,15 @@ public final class ToolDispatcher implements AutoCloseable {
 
 	/**
 	 * Dispatches the tool calls of a task to these tools, and keeps the task polled at
-	 * the active cadence until it ends. Call before the poller starts.
+	 * the steady active interval until it ends. Call before the poller starts.
 	 * @param poller the task's poller
 	 * @param tools the tools attached to the task
 	 */
 	public void attach(TaskPoller poller, List<SmoothToolCallback> tools) {
 		poller.addListener(new TaskToolCalls(this, tools));
-		// tool calls must be answered whether or not anyone awaits the task
-		poller.retainActivity();
+		// tool calls must be seen within the steady interval whether or not anyone awaits
+		// the task; a session with tools must not pause while idle either
+		poller.retainSteadyPolling();
 	}
 
 	ExecutorService executor() {

@@ -1,11 +1,23 @@
 package sh.smooth.spring.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.SmoothTemplate;
+import sh.smooth.spring.session.SessionTask;
+import sh.smooth.spring.session.SmoothSession;
+import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.TaskHandle;
+import sh.smooth.spring.task.TaskResult;
+import sh.smooth.spring.task.TaskStatus;
+
 /**
- * Scenarios that need the tools and sessions features.
+ * The scenarios that use custom tools and sessions: b (tool round trip) and d (session
+ * actions).
  */
 final class Scenarios {
 
@@ -13,7 +25,90 @@ final class Scenarios {
 	}
 
 	static List<ScenarioResult> extra(RemoteSimulator sim, ConfigurableApplicationContext context, String mode) {
-		return List.of();
+		SmoothOperations smooth = context.getBean(SmoothOperations.class);
+		return List.of(toolRoundTrip(sim, smooth, mode), session(sim, smooth, mode));
+	}
+
+	/**
+	 * b. 100 tasks, each emitting one tool call 1 s after it starts; the round trip is
+	 * measured by the simulator, from the event becoming available to the answer.
+	 */
+	static ScenarioResult toolRoundTrip(RemoteSimulator sim, SmoothOperations smooth, String mode) {
+		int count = 100;
+		SmoothTemplate template = (SmoothTemplate) smooth;
+		int tripsBefore = sim.roundTripNanos().size();
+		long requestsBefore = sim.requests();
+		long start = System.nanoTime();
+		List<CompletableFuture<TaskHandle>> submitted = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			submitted.add(template.submitAsync(SmoothTask.builder("tool round trip " + i).build()));
+		}
+		List<CompletableFuture<TaskResult>> results = submitted.stream()
+			.map((future) -> future.thenCompose(TaskHandle::toFuture))
+			.toList();
+		CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
+		double wall = (System.nanoTime() - start) / 1e9;
+		results.forEach((result) -> LoadHarness.check(result.join().status() == TaskStatus.DONE,
+				"tool task not done: " + result.join()));
+		long requests = sim.requests() - requestsBefore;
+		List<Long> trips = sim.roundTripNanos();
+		Stats roundTrip = new Stats();
+		trips.subList(tripsBefore, trips.size()).forEach((nanos) -> roundTrip.add(nanos / 1e6));
+		LoadHarness.check(roundTrip.count() == count, "expected " + count + " round trips, got " + roundTrip.count());
+		// each task lives about 1 s (the tool call comes after 1 s and the task ends at
+		// once)
+		double pollsPerTaskSecond = (requests / (double) count - 3) / 1.0;
+		return ScenarioResult.of("b. tool round trip x" + count, mode)
+			.put("p50 ms", Stats.round(roundTrip.percentile(50)))
+			.put("p90 ms", Stats.round(roundTrip.percentile(90)))
+			.put("p99 ms", Stats.round(roundTrip.percentile(99)))
+			.put("requests/task", Stats.round((double) requests / count))
+			.put("polls/s of task life", Stats.round(Math.max(0, pollsPerTaskSecond)))
+			.put("requests/s", Stats.round(requests / wall));
+	}
+
+	/**
+	 * d. open, goTo, evaluateJs, extract, runTask and close, with no latency in the
+	 * simulator: the client's overhead per action.
+	 */
+	static ScenarioResult session(RemoteSimulator sim, SmoothOperations smooth, String mode) {
+		int sessions = 20;
+		Stats perAction = new Stats();
+		long requestsBefore = sim.requests();
+		for (int i = 0; i < sessions; i++) {
+			long t = System.nanoTime();
+			SmoothSession session = smooth.openSession();
+			perAction.add((System.nanoTime() - t) / 1e6);
+			t = System.nanoTime();
+			session.goTo("https://example.com");
+			perAction.add((System.nanoTime() - t) / 1e6);
+			t = System.nanoTime();
+			session.evaluateJs("document.title");
+			perAction.add((System.nanoTime() - t) / 1e6);
+			t = System.nanoTime();
+			session.extract("the title", Title.class);
+			perAction.add((System.nanoTime() - t) / 1e6);
+			t = System.nanoTime();
+			session.runTask(SessionTask.builder("click the first link").build());
+			perAction.add((System.nanoTime() - t) / 1e6);
+			t = System.nanoTime();
+			session.close();
+			perAction.add((System.nanoTime() - t) / 1e6);
+		}
+		long requests = sim.requests() - requestsBefore;
+		return ScenarioResult.of("d. session x" + sessions + " (6 steps)", mode)
+			.put("p50 ms/action", Stats.round(perAction.percentile(50)))
+			.put("p90 ms/action", Stats.round(perAction.percentile(90)))
+			.put("p99 ms/action", Stats.round(perAction.percentile(99)))
+			.put("requests/action", Stats.round((double) requests / (sessions * 6)));
+	}
+
+	/**
+	 * The extracted type.
+	 *
+	 * @param title the title
+	 */
+	record Title(String title) {
 	}
 
 }
