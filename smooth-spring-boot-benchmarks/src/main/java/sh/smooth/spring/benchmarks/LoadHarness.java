@@ -117,6 +117,7 @@ public final class LoadHarness {
 			submitted.add(template.submitAsync(SmoothTask.builder("concurrent task " + i).build()));
 		}
 		CompletableFuture.allOf(submitted.toArray(CompletableFuture[]::new)).join();
+		double submitSeconds = (System.nanoTime() - start) / 1e9;
 		// every task is now in flight for about two seconds: measure what they retain
 		gc();
 		long heapInFlight = memory.getHeapMemoryUsage().getUsed();
@@ -134,6 +135,7 @@ public final class LoadHarness {
 		check(done.get() == count, "not every concurrent task finished");
 		return ScenarioResult.of("c. concurrency x" + count, mode)
 			.put("wall s", Stats.round(wall))
+			.put("submit s", Stats.round(submitSeconds))
 			.put("tasks/s", Stats.round(count / wall))
 			.put("peak threads", threads.getPeakThreadCount())
 			.put("heap KB/task in flight", Stats.round(Math.max(0, heapInFlight - heapBefore) / 1024.0 / count))
