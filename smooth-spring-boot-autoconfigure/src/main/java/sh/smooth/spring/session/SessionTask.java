@@ -191,11 +191,7 @@ public final class SessionTask {
 		 * @return this builder
 		 */
 		public Builder responseModel(JsonNode schema) {
-			Validate.notNull("responseModel", schema);
-			if (!schema.isObject()) {
-				throw new SmoothValidationException("responseModel", schema.getNodeType(), "must be a JSON object");
-			}
-			this.responseModel = schema;
+			this.responseModel = Validate.schema("responseModel", schema);
 			this.outputType = null;
 			return this;
 		}
@@ -230,13 +226,9 @@ public final class SessionTask {
 		 * @return this builder
 		 */
 		public Builder metadata(String key, Object value) {
-			Map<String, Object> next = (this.metadata != null) ? new LinkedHashMap<>(this.metadata)
-					: new LinkedHashMap<>();
-			next.put(Validate.notBlank("metadata key", key), value);
 			// free-form for run_task in the SDKs, but the server's rule is undocumented:
 			// the task-level limits are the safe choice
-			Validate.metadata("metadata", next);
-			this.metadata = next;
+			this.metadata = Validate.withMetadata("metadata", this.metadata, key, value);
 			return this;
 		}
 

@@ -21,7 +21,6 @@ import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.error.SmoothValidationException;
 import sh.smooth.spring.polling.TaskPoller;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.task.Futures;
@@ -317,10 +316,7 @@ public final class SmoothSession implements AutoCloseable, BrowserActions {
 	 * @return the result
 	 */
 	public CompletableFuture<ActionResult> extractAsync(JsonNode schema, @Nullable String prompt, Duration timeout) {
-		Validate.notNull("schema", schema);
-		if (!schema.isObject()) {
-			throw new SmoothValidationException("schema", schema.getNodeType(), "must be a JSON object");
-		}
+		Validate.schema("schema", schema);
 		if (prompt != null) {
 			Validate.notBlank("prompt", prompt);
 		}

@@ -264,11 +264,7 @@ public final class SmoothTask {
 		 * @return this builder
 		 */
 		public Builder responseModel(JsonNode schema) {
-			Validate.notNull("responseModel", schema);
-			if (!schema.isObject()) {
-				throw new SmoothValidationException("responseModel", schema.getNodeType(), "must be a JSON object");
-			}
-			this.responseModel = schema;
+			this.responseModel = Validate.schema("responseModel", schema);
 			this.outputType = null;
 			return this;
 		}
@@ -303,11 +299,7 @@ public final class SmoothTask {
 		 * @return this builder
 		 */
 		public Builder metadata(String key, Object value) {
-			Map<String, Object> next = (this.metadata != null) ? new LinkedHashMap<>(this.metadata)
-					: new LinkedHashMap<>();
-			next.put(Validate.notBlank("metadata key", key), value);
-			Validate.metadata("metadata", next);
-			this.metadata = next;
+			this.metadata = Validate.withMetadata("metadata", this.metadata, key, value);
 			return this;
 		}
 

@@ -108,6 +108,38 @@ public final class Validate {
 	}
 
 	/**
+	 * Requires a JSON Schema object (for {@code response_model} and {@code extract}).
+	 * @param field the field
+	 * @param schema the schema
+	 * @return the schema
+	 */
+	public static tools.jackson.databind.JsonNode schema(String field,
+			tools.jackson.databind.@Nullable JsonNode schema) {
+		notNull(field, schema);
+		if (!schema.isObject()) {
+			throw new SmoothValidationException(field, schema.getNodeType(), "must be a JSON object");
+		}
+		return schema;
+	}
+
+	/**
+	 * Adds one metadata entry to a copy of the current metadata, and checks the result.
+	 * @param field the field
+	 * @param current the metadata so far, or {@code null}
+	 * @param key the key
+	 * @param value a string, number or boolean
+	 * @return the new metadata
+	 */
+	public static Map<String, Object> withMetadata(String field, @Nullable Map<String, Object> current, String key,
+			Object value) {
+		Map<String, Object> next = (current != null) ? new java.util.LinkedHashMap<>(current)
+				: new java.util.LinkedHashMap<>();
+		next.put(notBlank(field + " key", key), value);
+		metadata(field, next);
+		return next;
+	}
+
+	/**
 	 * Requires a positive duration.
 	 * @param field the field
 	 * @param value the value
