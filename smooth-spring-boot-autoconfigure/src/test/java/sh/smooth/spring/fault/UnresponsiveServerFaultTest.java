@@ -1,6 +1,8 @@
 package sh.smooth.spring.fault;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.polling.PollingEngine;
 import sh.smooth.spring.task.TaskHandle;
+import sh.smooth.spring.test.RecordedRequest;
 import sh.smooth.spring.test.Route;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.test.SmoothSimulatorExtension;
@@ -76,6 +79,32 @@ class UnresponsiveServerFaultTest {
 			// the poller gives up by itself after its attempts
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> context.getBean(PollingEngine.class).livePollers().isEmpty());
+		});
+	}
+
+	@Test
+	void shutdownWithOpenSessionsStaysBoundedWhenTheServerStopsAnswering(SmoothSimulator sim) {
+		withoutLeaks(sim, (context) -> {
+			SmoothOperations smooth = context.getBean(SmoothOperations.class);
+			PollingEngine engine = context.getBean(PollingEngine.class);
+			List<String> sessions = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				sessions.add(smooth.openSession().id());
+			}
+			// from now on nothing is answered in time: not the DELETEs that close the
+			// sessions, not the polls that would see them end
+			sim.faults(Route.CANCEL_TASK).latency(SERVER_LATENCY);
+			sim.faults(Route.GET_TASK).latency(SERVER_LATENCY);
+			long start = System.nanoTime();
+			context.close();
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			// two attempts of 1 s for each DELETE, made in parallel; far below the
+			// 10 s the session registry waits at most
+			assertThat(took).isLessThan(Duration.ofSeconds(5));
+			assertThat(sim.requests(Route.CANCEL_TASK)).extracting(RecordedRequest::path)
+				.allMatch((path) -> sessions.stream().anyMatch(path::endsWith))
+				.hasSize(2 * sessions.size());
+			assertThat(engine.livePollers()).isEmpty();
 		});
 	}
 
