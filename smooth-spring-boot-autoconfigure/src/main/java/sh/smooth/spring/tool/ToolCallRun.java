@@ -101,6 +101,10 @@ final class ToolCallRun {
 			this.execution = this.dispatcher.executor().submit(this::execute);
 		}
 		catch (RejectedExecutionException ex) {
+			if (this.dispatcher.isClosed()) {
+				shutDown();
+				return;
+			}
 			logger.warn("Smooth tool '" + this.context.toolName() + "' could not run for task " + this.context.taskId()
 					+ ": the tool executor is full (smooth.tools.executor.*)");
 			fail(ToolCallOutcome.FAILURE, ex);
@@ -186,6 +190,10 @@ final class ToolCallRun {
 			// timed out or cancelled: the interrupt surfaced here, nothing more to say
 			return;
 		}
+		if (this.dispatcher.isClosed()) {
+			shutDown();
+			return;
+		}
 		if (error instanceof SmoothToolArgumentException) {
 			fail(ToolCallOutcome.BAD_ARGUMENTS, error);
 		}
@@ -224,6 +232,17 @@ final class ToolCallRun {
 				+ reason + " while it was running");
 		stopObservation(ToolCallOutcome.FAILURE, new CancellationException(reason));
 		this.onDone.run();
+	}
+
+	/**
+	 * The application shuts down while the call runs (or before it could start): the
+	 * failure is the shutdown's interrupt, not the tool's. Answering it with an error
+	 * would end the remote task with a tool failure (code 500 fails an essential tool)
+	 * and use up the call, which a re-attach from another instance could still answer; so
+	 * nothing is sent.
+	 */
+	private void shutDown() {
+		cancel("the application is shutting down");
 	}
 
 	private void interrupt() {

@@ -46,6 +46,8 @@ public final class ToolDispatcher implements AutoCloseable {
 
 	private final HandledToolCalls handled;
 
+	private volatile boolean closed;
+
 	private volatile Function<TaskPoller, BrowserActions> actions = (poller) -> {
 		throw new SmoothException("Browser actions are not available: the session feature is not configured");
 	};
@@ -147,8 +149,19 @@ public final class ToolDispatcher implements AutoCloseable {
 		return this.actions.apply(poller);
 	}
 
+	/**
+	 * Whether {@link #close()} was called: calls interrupted or refused from then on are
+	 * the application's shutdown, not failures of the tools.
+	 * @return whether the dispatcher is closed
+	 */
+	boolean isClosed() {
+		return this.closed;
+	}
+
 	@Override
 	public void close() {
+		// set before the interrupts, so the interrupted calls see it
+		this.closed = true;
 		// interrupts running tools: their tasks cannot be answered once the client is
 		// gone
 		this.executor.shutdownNow();

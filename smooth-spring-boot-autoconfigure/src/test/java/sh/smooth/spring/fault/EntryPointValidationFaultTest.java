@@ -1,0 +1,406 @@
+package sh.smooth.spring.fault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+
+import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
+import sh.smooth.spring.autoconfigure.SmoothObservationAutoConfiguration;
+import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
+import sh.smooth.spring.autoconfigure.SmoothToolsAutoConfiguration;
+import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.session.SessionSpec;
+import sh.smooth.spring.session.SessionTask;
+import sh.smooth.spring.session.SmoothSession;
+import sh.smooth.spring.task.Agent;
+import sh.smooth.spring.task.Certificate;
+import sh.smooth.spring.task.Device;
+import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.TaskHandle;
+import sh.smooth.spring.task.TaskQuery;
+import sh.smooth.spring.test.RecordedRequest;
+import sh.smooth.spring.test.Route;
+import sh.smooth.spring.test.SmoothSimulator;
+import sh.smooth.spring.test.TaskMatcher;
+import sh.smooth.spring.tool.SmoothTool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Bad input at every public entry point: {@code null}, blank and out-of-range arguments
+ * to {@link SmoothOperations}, {@link TaskHandle}, {@link SmoothSession}, the
+ * {@link SessionSpec} and {@link SessionTask} builders, the task builder, and the
+ * profile, file, extension and task-history operations. Each is rejected on the caller's
+ * thread with a {@link SmoothException} (almost always a
+ * {@link SmoothValidationException}) whose message names the field, and none sends a
+ * request: the simulator sees nothing but the polls of the fixture's task and session.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EntryPointValidationFaultTest {
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	private static final String URL = "https://example.com";
+
+	private static final Duration ZERO = Duration.ZERO;
+
+	private static final Duration NEGATIVE = Duration.ofSeconds(-1);
+
+	private SmoothSimulator sim;
+
+	private ConfigurableApplicationContext context;
+
+	private Fixture fixture;
+
+	@BeforeAll
+	void openFixture(@TempDir Path temp) throws Exception {
+		this.sim = SmoothSimulator.start();
+		// the fixture's task stays running: its handle is still live during every case
+		this.sim.onTask(TaskMatcher.any()).doneAfter(Duration.ofMinutes(5));
+		// the whole starter, tools included: tool names are checked against the
+		// registry
+		this.context = new SpringApplicationBuilder(Starter.class).web(WebApplicationType.NONE)
+			.properties(FaultRig.properties(this.sim))
+			.run();
+		SmoothOperations smooth = this.context.getBean(SmoothOperations.class);
+		TaskHandle handle = smooth.submit("Fixture task");
+		SmoothSession session = smooth.openSession();
+		Path notZip = temp.resolve("extension.txt");
+		java.nio.file.Files.writeString(notZip, "not a zip");
+		this.fixture = new Fixture(smooth, handle, session, temp.resolve("missing.pdf"), notZip);
+	}
+
+	@AfterAll
+	void closeFixture() {
+		try {
+			// a call that slipped through asynchronously would arrive a little later
+			await().during(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(1))
+				.until(() -> requestsOtherThanFixturePolls().isEmpty());
+		}
+		finally {
+			if (this.context != null) {
+				this.context.close();
+			}
+			this.sim.close();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("entryPoints")
+	void rejectsBadInputBeforeAnyHttpCall(Case entryPoint) {
+		int before = requestsOtherThanFixturePolls().size();
+		Throwable thrown = catchThrowable(() -> entryPoint.call().accept(this.fixture));
+		assertThat(thrown).as(entryPoint.name()).isInstanceOf(SmoothException.class);
+		assertThat(thrown.getMessage()).as(entryPoint.name()).contains(entryPoint.field());
+		if (thrown instanceof SmoothValidationException invalid) {
+			assertThat(invalid.field()).as(entryPoint.name()).contains(entryPoint.field());
+		}
+		assertThat(requestsOtherThanFixturePolls()).as(entryPoint.name()).hasSize(before);
+	}
+
+	/**
+	 * Everything the simulator received except the fixture's own submit, session open and
+	 * polls.
+	 */
+	private List<RecordedRequest> requestsOtherThanFixturePolls() {
+		Set<String> fixturePaths = Set.of(SmoothSimulator.BASE_PATH + "/task/" + this.fixture.handle().id(),
+				SmoothSimulator.BASE_PATH + "/task/" + this.fixture.session().id());
+		return this.sim.requests()
+			.stream()
+			.filter((request) -> request.route() != Route.CREATE_TASK)
+			.filter((request) -> !(request.route() == Route.GET_TASK && fixturePaths.contains(request.path())))
+			.toList();
+	}
+
+	Stream<Case> entryPoints() {
+		return Stream
+			.of(smoothOperations(), taskBuilder(), taskHandle(), session(), sessionSpec(), sessionTask(), resources())
+			.flatMap(List::stream);
+	}
+
+	private static List<Case> smoothOperations() {
+		return List.of(new Case("run(null)", (f) -> f.smooth().run((String) null), "task"),
+				new Case("run(blank)", (f) -> f.smooth().run("  "), "task"),
+				new Case("run(blank, Class)", (f) -> f.smooth().run(" ", String.class), "task"),
+				new Case("run(text, null Class)", (f) -> f.smooth().run("x", (Class<?>) null), "outputType"),
+				new Case("run(text, null type reference)",
+						(f) -> f.smooth().run("x", (ParameterizedTypeReference<?>) null), "outputType"),
+				new Case("run(null SmoothTask)", (f) -> f.smooth().run((SmoothTask) null), "task"),
+				new Case("submit(null SmoothTask)", (f) -> f.smooth().submit((SmoothTask) null), "task"),
+				new Case("submit(null text)", (f) -> f.smooth().submit((String) null), "task"),
+				new Case("submit(blank text)", (f) -> f.smooth().submit(""), "task"),
+				new Case("submit(unknown tool)",
+						(f) -> f.smooth().submit(SmoothTask.builder("x").tools("noSuchTool").build()), "tools"),
+				new Case("attach(null)", (f) -> f.smooth().attach(null), "taskId"),
+				new Case("attach(blank)", (f) -> f.smooth().attach(" "), "taskId"),
+				new Case("openSession(null)", (f) -> f.smooth().openSession(null), "spec"));
+	}
+
+	private static List<Case> taskBuilder() {
+		return List.of(new Case("SmoothTask.builder(null)", (f) -> SmoothTask.builder(null), "task"),
+				new Case("SmoothTask maxSteps(1)", (f) -> SmoothTask.builder("x").maxSteps(1), "max_steps"),
+				new Case("SmoothTask maxSteps(129)", (f) -> SmoothTask.builder("x").maxSteps(129), "max_steps"),
+				new Case("SmoothTask url(ftp)", (f) -> SmoothTask.builder("x").url("ftp://example.com"), "url"),
+				new Case("SmoothTask device(null)", (f) -> SmoothTask.builder("x").device(null), "device"),
+				new Case("SmoothTask metadata(17 keys)", (f) -> SmoothTask.builder("x").metadata(tooManyKeys()),
+						"metadata"),
+				new Case("SmoothTask tools(null name)", (f) -> SmoothTask.builder("x").tools("a", null), "tools[1]"));
+	}
+
+	private static List<Case> taskHandle() {
+		return List.of(new Case("await(null)", (f) -> f.handle().await(null), "timeout"),
+				new Case("await(zero)", (f) -> f.handle().await(ZERO), "timeout"),
+				new Case("await(negative)", (f) -> f.handle().await(NEGATIVE), "timeout"),
+				new Case("liveUrl(.., null)", (f) -> f.handle().liveUrl(true, false, null), "timeout"),
+				new Case("recordingUrl(null)", (f) -> f.handle().recordingUrl(null), "timeout"),
+				new Case("downloadsUrl(zero)", (f) -> f.handle().downloadsUrl(ZERO), "timeout"),
+				new Case("downloadTo(null)", (f) -> f.handle().downloadTo(null), "target"),
+				new Case("downloadTo(path, null)", (f) -> f.handle().downloadTo(f.missingFile(), null), "timeout"));
+	}
+
+	private static List<Case> session() {
+		JsonNode schema = NODES.objectNode().put("type", "object");
+		return List.of(new Case("goTo(null)", (f) -> f.session().goTo(null), "url"),
+				new Case("goTo(not a URL)", (f) -> f.session().goTo("example"), "url"),
+				new Case("goTo(ftp)", (f) -> f.session().goTo("ftp://example.com"), "url"),
+				new Case("goTo(url, null)", (f) -> f.session().goTo(URL, null), "timeout"),
+				new Case("goToAsync(blank)", (f) -> f.session().goToAsync(" "), "url"),
+				new Case("goToAsync(url, zero)", (f) -> f.session().goToAsync(URL, ZERO), "timeout"),
+				new Case("extract(prompt, null Class)", (f) -> f.session().extract("p", (Class<?>) null), "type"),
+				new Case("extract(prompt, null type reference)",
+						(f) -> f.session().extract("p", (ParameterizedTypeReference<?>) null), "type"),
+				new Case("extract(blank prompt, Class)", (f) -> f.session().extract(" ", String.class), "prompt"),
+				new Case("extract(prompt, Class, negative)", (f) -> f.session().extract("p", String.class, NEGATIVE),
+						"timeout"),
+				new Case("extract(null schema)", (f) -> f.session().extract((JsonNode) null, "p"), "schema"),
+				new Case("extract(array schema)", (f) -> f.session().extract(NODES.arrayNode(), "p"), "schema"),
+				new Case("extract(schema, blank prompt)", (f) -> f.session().extract(schema, ""), "prompt"),
+				new Case("extractAsync(schema, prompt, null)", (f) -> f.session().extractAsync(schema, "p", null),
+						"timeout"),
+				new Case("extractAsync(prompt, null Class)", (f) -> f.session().extractAsync("p", (Class<?>) null),
+						"type"),
+				new Case("evaluateJs(null)", (f) -> f.session().evaluateJs(null), "js"),
+				new Case("evaluateJs(blank)", (f) -> f.session().evaluateJs(" "), "js"),
+				new Case("evaluateJs(blank, args)", (f) -> f.session().evaluateJs(" ", Map.of("a", 1)), "js"),
+				new Case("evaluateJs(js, args, zero)", (f) -> f.session().evaluateJs("1", Map.of(), ZERO), "timeout"),
+				new Case("evaluateJsAsync(js, null args)",
+						(f) -> f.session().evaluateJsAsync("1", (Map<String, ?>) null), "args"),
+				new Case("runTask(null text)", (f) -> f.session().runTask((String) null), "task"),
+				new Case("runTask(blank text)", (f) -> f.session().runTask(" "), "task"),
+				new Case("runTask(null SessionTask)", (f) -> f.session().runTask((SessionTask) null), "task"),
+				new Case("runTask(task, null)", (f) -> f.session().runTask(SessionTask.builder("x").build(), null),
+						"timeout"),
+				new Case("runTaskAsync(null)", (f) -> f.session().runTaskAsync(null), "task"),
+				new Case("liveUrl(.., zero)", (f) -> f.session().liveUrl(true, true, ZERO), "timeout"),
+				new Case("result(null)", (f) -> f.session().result(null), "timeout"),
+				new Case("result(negative)", (f) -> f.session().result(NEGATIVE), "timeout"));
+	}
+
+	private static List<Case> sessionSpec() {
+		return List.of(new Case("SessionSpec device(null)", (f) -> SessionSpec.builder().device(null), "device"),
+				new Case("SessionSpec profile(null)", (f) -> SessionSpec.builder().profile(null), "profileId"),
+				new Case("SessionSpec profile(blank, readOnly)", (f) -> SessionSpec.builder().profile(" ", true),
+						"profileId"),
+				new Case("SessionSpec proxy(null)", (f) -> SessionSpec.builder().proxy(null), "proxyServer"),
+				new Case("SessionSpec proxy(ftp)", (f) -> SessionSpec.builder().proxy("ftp://proxy:21"), "proxyServer"),
+				new Case("SessionSpec proxy(server, null user, password)",
+						(f) -> SessionSpec.builder().proxy("http://proxy:8080", null, "pw"), "proxyUsername"),
+				new Case("SessionSpec proxy(server, user, empty password)",
+						(f) -> SessionSpec.builder().proxy("http://proxy:8080", "user", ""), "proxyPassword"),
+				new Case("SessionSpec certificate(null)", (f) -> SessionSpec.builder().certificate((Certificate) null),
+						"certificate"),
+				new Case("SessionSpec certificate(null Resource)",
+						(f) -> SessionSpec.builder().certificate((Resource) null, "pw"), "certificate"),
+				new Case("SessionSpec extensions(null array)", (f) -> SessionSpec.builder().extensions((String[]) null),
+						"extensions"),
+				new Case("SessionSpec extensions(blank id)", (f) -> SessionSpec.builder().extensions("ext_1", " "),
+						"extensions[1]"),
+				new Case("SessionSpec files(null id)", (f) -> SessionSpec.builder().files((String) null), "files[0]"),
+				new Case("SessionSpec allowedUrls(blank)", (f) -> SessionSpec.builder().allowedUrls(""),
+						"allowedUrls[0]"),
+				new Case("SessionSpec agent(null)", (f) -> SessionSpec.builder().agent((Agent) null), "agent"),
+				new Case("SessionSpec additionalTool(null)", (f) -> SessionSpec.builder().additionalTool(null),
+						"additionalTools"),
+				new Case("SessionSpec additionalTool(blank, config)",
+						(f) -> SessionSpec.builder().additionalTool(" ", Map.of()), "additionalTools"),
+				new Case("SessionSpec experimentalFeature(null, value)",
+						(f) -> SessionSpec.builder().experimentalFeature(null, true), "experimentalFeatures"),
+				new Case("SessionSpec experimentalFeature(name, null)",
+						(f) -> SessionSpec.builder().experimentalFeature("x", null), "experimentalFeatures"),
+				new Case("SessionSpec metadata(null key)", (f) -> SessionSpec.builder().metadata(null, "v"),
+						"metadata"),
+				new Case("SessionSpec metadata(key, object)", (f) -> SessionSpec.builder().metadata("k", new Object()),
+						"metadata[k]"),
+				new Case("SessionSpec metadata(null map)", (f) -> SessionSpec.builder().metadata((Map<String, ?>) null),
+						"metadata"),
+				new Case("SessionSpec metadata(value too long)",
+						(f) -> SessionSpec.builder().metadata("k", "x".repeat(2049)), "metadata[k]"),
+				new Case("SessionSpec tools(null array)", (f) -> SessionSpec.builder().tools((String[]) null), "tools"),
+				new Case("SessionSpec tools(blank)", (f) -> SessionSpec.builder().tools(" "), "tools[0]"),
+				new Case("openSession(unknown tool)",
+						(f) -> f.smooth().openSession(SessionSpec.builder().tools("noSuchTool").build()), "tools"));
+	}
+
+	private static List<Case> sessionTask() {
+		return List.of(new Case("SessionTask.builder(null)", (f) -> SessionTask.builder(null), "task"),
+				new Case("SessionTask.builder(blank)", (f) -> SessionTask.builder(" "), "task"),
+				new Case("SessionTask maxSteps(1)", (f) -> SessionTask.builder("x").maxSteps(1), "max_steps"),
+				new Case("SessionTask maxSteps(129)", (f) -> SessionTask.builder("x").maxSteps(129), "max_steps"),
+				new Case("SessionTask url(relative)", (f) -> SessionTask.builder("x").url("/login"), "url"),
+				new Case("SessionTask responseModel(null)", (f) -> SessionTask.builder("x").responseModel(null),
+						"responseModel"),
+				new Case("SessionTask responseModel(string)",
+						(f) -> SessionTask.builder("x").responseModel(NODES.stringNode("x")), "responseModel"),
+				new Case("SessionTask outputType(null Class)",
+						(f) -> SessionTask.builder("x").outputType((Class<?>) null), "outputType"),
+				new Case("SessionTask outputType(null type reference)",
+						(f) -> SessionTask.builder("x").outputType((ParameterizedTypeReference<?>) null), "outputType"),
+				new Case("SessionTask metadata(blank key)", (f) -> SessionTask.builder("x").metadata(" ", 1),
+						"metadata"),
+				new Case("SessionTask metadata(17 keys)", (f) -> SessionTask.builder("x").metadata(tooManyKeys()),
+						"metadata"),
+				new Case("SessionTask secret(null name)", (f) -> SessionTask.builder("x").secret(null, "v", URL),
+						"secret name"),
+				new Case("SessionTask secret(empty value)", (f) -> SessionTask.builder("x").secret("PW", "", URL),
+						"secrets[PW].value"),
+				new Case("SessionTask secret(no URLs)", (f) -> SessionTask.builder("x").secret("PW", "v"),
+						"secrets[PW].allowedUrls"),
+				new Case("SessionTask secret(blank URL)", (f) -> SessionTask.builder("x").secret("PW", "v", " "),
+						"secrets[PW].allowedUrls[0]"));
+	}
+
+	private static List<Case> resources() {
+		return List.of(new Case("profiles().create(null)", (f) -> f.smooth().profiles().create(null), "id"),
+				new Case("profiles().create(blank)", (f) -> f.smooth().profiles().create(" "), "id"),
+				new Case("profiles().delete(null)", (f) -> f.smooth().profiles().delete(null), "id"),
+				new Case("profiles().delete(blank)", (f) -> f.smooth().profiles().delete(""), "id"),
+				new Case("files().upload(null Resource)", (f) -> f.smooth().files().upload((Resource) null),
+						"resource"),
+				new Case("files().upload(missing Resource)",
+						(f) -> f.smooth()
+							.files()
+							.upload(new org.springframework.core.io.FileSystemResource(f.missingFile())),
+						"resource"),
+				new Case("files().upload(Resource, long purpose)",
+						(f) -> f.smooth().files().upload(new ByteArrayResource(new byte[] { 1 }), "p".repeat(65)),
+						"purpose"),
+				new Case("files().upload(null Path)", (f) -> f.smooth().files().upload((Path) null), "path"),
+				new Case("files().upload(missing Path)", (f) -> f.smooth().files().upload(f.missingFile()), "path"),
+				new Case("files().upload(Path, blank purpose)", (f) -> f.smooth().files().upload(f.missingFile(), " "),
+						"purpose"),
+				new Case("files().upload(null bytes)", (f) -> f.smooth().files().upload((byte[]) null, "a.txt"),
+						"bytes"),
+				new Case("files().upload(bytes, null name)", (f) -> f.smooth().files().upload(new byte[] { 1 }, null),
+						"filename"),
+				new Case("files().upload(bytes, blank name, purpose)",
+						(f) -> f.smooth().files().upload(new byte[] { 1 }, " ", "p"), "filename"),
+				new Case("files().delete(null)", (f) -> f.smooth().files().delete(null), "id"),
+				new Case("files().delete(blank)", (f) -> f.smooth().files().delete(" "), "id"),
+				new Case("extensions().upload(null Resource)", (f) -> f.smooth().extensions().upload((Resource) null),
+						"resource"),
+				new Case("extensions().upload(null Path)", (f) -> f.smooth().extensions().upload((Path) null), "path"),
+				new Case("extensions().upload(not a zip)", (f) -> f.smooth().extensions().upload(f.notZip()),
+						"extension"),
+				new Case("extensions().delete(null)", (f) -> f.smooth().extensions().delete(null), "id"),
+				new Case("extensions().delete(blank)", (f) -> f.smooth().extensions().delete(" "), "id"),
+				new Case("tasks().list(null)", (f) -> f.smooth().tasks().list(null), "query"),
+				new Case("tasks().stream(null)", (f) -> f.smooth().tasks().stream(null), "query"),
+				new Case("tasks().deleteData(null)", (f) -> f.smooth().tasks().deleteData(null), "taskId"),
+				new Case("tasks().deleteData(blank)", (f) -> f.smooth().tasks().deleteData(" "), "taskId"),
+				new Case("TaskQuery.latest(0)", (f) -> TaskQuery.latest(0), "limit"),
+				new Case("TaskQuery.latest(129)", (f) -> TaskQuery.latest(129), "limit"),
+				new Case("TaskQuery withBefore(-1)", (f) -> TaskQuery.latest().withBefore(-1), "before"));
+	}
+
+	private static Map<String, Object> tooManyKeys() {
+		Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < 17; i++) {
+			metadata.put("k" + i, i);
+		}
+		return metadata;
+	}
+
+	/**
+	 * The application: every Smooth auto-configuration and one tool.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+			WebClientAutoConfiguration.class, SmoothAutoConfiguration.class, SmoothToolsAutoConfiguration.class,
+			SmoothSessionAutoConfiguration.class, SmoothObservationAutoConfiguration.class })
+	static class Starter {
+
+		@Bean
+		Clock clockTool() {
+			return new Clock();
+		}
+
+	}
+
+	static class Clock {
+
+		@SmoothTool(description = "The time")
+		public String clock() {
+			return "12:00";
+		}
+
+	}
+
+	/**
+	 * What a case calls: live objects of the fixture.
+	 */
+	record Fixture(SmoothOperations smooth, TaskHandle handle, SmoothSession session, Path missingFile, Path notZip) {
+	}
+
+	/**
+	 * One entry point with one bad argument.
+	 */
+	record Case(String name, EntryPointCall call, String field) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	/**
+	 * Calls an entry point.
+	 */
+	@FunctionalInterface
+	interface EntryPointCall {
+
+		void accept(Fixture fixture) throws Exception;
+
+	}
+
+}

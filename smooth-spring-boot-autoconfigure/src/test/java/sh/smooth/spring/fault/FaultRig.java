@@ -1,0 +1,82 @@
+package sh.smooth.spring.fault;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
+import sh.smooth.spring.autoconfigure.SmoothObservationAutoConfiguration;
+import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
+import sh.smooth.spring.autoconfigure.SmoothToolsAutoConfiguration;
+import sh.smooth.spring.test.SmoothSimulator;
+
+/**
+ * The whole starter, as an application gets it, pointed at a simulator: shared by the
+ * fault-injection tests.
+ */
+final class FaultRig {
+
+	private FaultRig() {
+	}
+
+	/**
+	 * A runner with every Smooth auto-configuration and the Boot ones it builds on.
+	 * @return the runner
+	 */
+	static ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+					WebClientAutoConfiguration.class, SmoothAutoConfiguration.class, SmoothToolsAutoConfiguration.class,
+					SmoothSessionAutoConfiguration.class, SmoothObservationAutoConfiguration.class));
+	}
+
+	/**
+	 * Points the client at the simulator, with fast polling, plus the given properties.
+	 * @param sim the simulator
+	 * @param more further {@code key=value} pairs (later ones win)
+	 * @return the property values
+	 */
+	static String[] properties(SmoothSimulator sim, String... more) {
+		List<String> all = new ArrayList<>(List.of("smooth.base-url=" + sim.baseUrl(), "smooth.api-key=" + sim.apiKey(),
+				"smooth.polling.first-delay=20ms", "smooth.polling.max-interval=200ms",
+				"smooth.polling.active-max-interval=100ms"));
+		all.addAll(Arrays.asList(more));
+		return all.toArray(new String[0]);
+	}
+
+	/**
+	 * The live threads the client owns ({@code smooth-poll}, {@code smooth-tool}, ...),
+	 * not the simulator's {@code smooth-sim} thread.
+	 * @return their names
+	 */
+	static Set<String> clientThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(Thread::isAlive)
+			.map(Thread::getName)
+			.filter((name) -> name.startsWith("smooth-") && !name.startsWith("smooth-sim"))
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * The live non-daemon threads.
+	 * @return the threads
+	 */
+	static Set<Thread> nonDaemonThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.isAlive() && !thread.isDaemon())
+			.collect(Collectors.toSet());
+	}
+
+}

@@ -1,0 +1,127 @@
+package sh.smooth.spring.fault;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ContextConsumer;
+
+import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.polling.PollingEngine;
+import sh.smooth.spring.task.TaskHandle;
+import sh.smooth.spring.test.RecordedRequest;
+import sh.smooth.spring.test.Route;
+import sh.smooth.spring.test.SmoothSimulator;
+import sh.smooth.spring.test.SmoothSimulatorExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A server that stops answering: every response takes 5 s, the read timeout is 1 s. The
+ * timeouts fire as {@link SmoothTimeoutException}s, the pollers are gone afterwards, and
+ * no thread is left behind once the context closes.
+ */
+@ExtendWith(SmoothSimulatorExtension.class)
+class UnresponsiveServerFaultTest {
+
+	private static final Duration SERVER_LATENCY = Duration.ofSeconds(5);
+
+	@Test
+	void pollsTimeOutAndThePollerIsGone(SmoothSimulator sim) {
+		sim.faults(Route.GET_TASK).latency(SERVER_LATENCY);
+		withoutLeaks(sim, (context) -> {
+			TaskHandle handle = context.getBean(SmoothOperations.class).submit("Read the news");
+			long start = System.nanoTime();
+			Throwable thrown = catchThrowable(() -> handle.await(Duration.ofSeconds(30)));
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			// two attempts of 1 s each and a short backoff, not the 5 s of the server
+			assertThat(thrown).isInstanceOf(SmoothTimeoutException.class)
+				.hasMessageContaining("read timeout")
+				.hasMessageContaining(handle.id());
+			assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofMillis(4500));
+			assertThat(sim.requestCount(Route.GET_TASK)).isEqualTo(2);
+			assertThat(context.getBean(PollingEngine.class).livePollers()).isEmpty();
+		});
+	}
+
+	@Test
+	void aSubmitTimesOutOnceAndIsNotRepeated(SmoothSimulator sim) {
+		sim.faults(Route.CREATE_TASK).latency(SERVER_LATENCY);
+		withoutLeaks(sim, (context) -> {
+			long start = System.nanoTime();
+			Throwable thrown = catchThrowable(() -> context.getBean(SmoothOperations.class).submit("Read the news"));
+			assertThat(thrown).isInstanceOf(SmoothTimeoutException.class);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900),
+					Duration.ofMillis(3000));
+			// the server may have created it: a repeat could start a second task
+			assertThat(sim.requestCount(Route.CREATE_TASK)).isEqualTo(1);
+			assertThat(context.getBean(PollingEngine.class).livePollers()).isEmpty();
+		});
+	}
+
+	@Test
+	void aWaitShorterThanTheReadTimeoutFiresOnItsOwnAndPollingStaysBounded(SmoothSimulator sim) {
+		sim.faults(Route.GET_TASK).latency(SERVER_LATENCY);
+		withoutLeaks(sim, (context) -> {
+			TaskHandle handle = context.getBean(SmoothOperations.class).submit("Read the news");
+			long start = System.nanoTime();
+			Throwable thrown = catchThrowable(() -> handle.await(Duration.ofMillis(300)));
+			assertThat(thrown).isInstanceOf(SmoothTimeoutException.class).hasMessageContaining("PT0.3S");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+			// the poller gives up by itself after its attempts
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> context.getBean(PollingEngine.class).livePollers().isEmpty());
+		});
+	}
+
+	@Test
+	void shutdownWithOpenSessionsStaysBoundedWhenTheServerStopsAnswering(SmoothSimulator sim) {
+		withoutLeaks(sim, (context) -> {
+			SmoothOperations smooth = context.getBean(SmoothOperations.class);
+			PollingEngine engine = context.getBean(PollingEngine.class);
+			List<String> sessions = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				sessions.add(smooth.openSession().id());
+			}
+			// from now on nothing is answered in time: not the DELETEs that close the
+			// sessions, not the polls that would see them end
+			sim.faults(Route.CANCEL_TASK).latency(SERVER_LATENCY);
+			sim.faults(Route.GET_TASK).latency(SERVER_LATENCY);
+			long start = System.nanoTime();
+			context.close();
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			// two attempts of 1 s for each DELETE, made in parallel; far below the
+			// 10 s the session registry waits at most
+			assertThat(took).isLessThan(Duration.ofSeconds(5));
+			assertThat(sim.requests(Route.CANCEL_TASK)).extracting(RecordedRequest::path)
+				.allMatch((path) -> sessions.stream().anyMatch(path::endsWith))
+				.hasSize(2 * sessions.size());
+			assertThat(engine.livePollers()).isEmpty();
+		});
+	}
+
+	private static void withoutLeaks(SmoothSimulator sim, ContextConsumer<AssertableApplicationContext> test) {
+		Set<Thread> before = FaultRig.nonDaemonThreads();
+		FaultRig.runner()
+			.withPropertyValues(FaultRig.properties(sim, "smooth.read-timeout=1s", "smooth.retry.max-attempts=2",
+					"smooth.retry.initial-backoff=10ms", "smooth.retry.max-backoff=50ms"))
+			.run(test);
+		// the context is closed: no thread of the client survives it (polled on this
+		// thread, so Awaitility adds no thread of its own)
+		await().pollInSameThread().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(FaultRig.clientThreads()).isEmpty();
+			Set<Thread> after = FaultRig.nonDaemonThreads();
+			after.removeAll(before);
+			assertThat(after).isEmpty();
+		});
+	}
+
+}
