@@ -37,6 +37,8 @@ public final class PollingEngine implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private volatile boolean holdsPolls;
+
 	/**
 	 * Creates an engine.
 	 * @param api the API client
@@ -132,6 +134,22 @@ public final class PollingEngine implements AutoCloseable {
 	 */
 	public int pollsWaitingForRateCap() {
 		return (this.gate != null) ? this.gate.waiting() : 0;
+	}
+
+	/**
+	 * Notes that the server held a poll open (long-polling), so its early answers mean
+	 * news.
+	 */
+	void serverHoldsPolls() {
+		this.holdsPolls = true;
+	}
+
+	/**
+	 * Whether the server has been seen to hold polls open.
+	 * @return whether it long-polls
+	 */
+	public boolean holdsPolls() {
+		return this.holdsPolls;
 	}
 
 	void unregister(TaskPoller poller) {

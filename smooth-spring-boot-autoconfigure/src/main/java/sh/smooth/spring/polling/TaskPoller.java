@@ -32,6 +32,8 @@ public final class TaskPoller {
 
 	private static final Log logger = LogFactory.getLog(TaskPoller.class);
 
+	private static final long HELD_NANOS = java.time.Duration.ofSeconds(1).toNanos();
+
 	private final String taskId;
 
 	private final PollingEngine engine;
@@ -73,6 +75,9 @@ public final class TaskPoller {
 	private @Nullable Disposable inFlightCall;
 
 	private long generation;
+
+	/** When the request in flight was sent; a long wait means the server held it. */
+	private volatile long pollSentNanos;
 
 	TaskPoller(String taskId, PollingEngine engine, long eventT, @Nullable TaskResponse initial) {
 		this.taskId = taskId;
@@ -303,6 +308,7 @@ public final class TaskPoller {
 			myGeneration = ++this.generation;
 			cursor = this.eventT;
 		}
+		this.pollSentNanos = System.nanoTime();
 		Disposable call = this.engine.api()
 			.getTask(this.taskId, cursor)
 			.publishOn(this.engine.scheduler())
@@ -318,8 +324,18 @@ public final class TaskPoller {
 	private void onResponse(TaskResponse response) {
 		this.engine.recordPoll(response.isTerminal() ? PollOutcome.TERMINAL
 				: response.eventList().isEmpty() ? PollOutcome.NO_EVENTS : PollOutcome.EVENTS);
+		TaskResponse previous = this.latest;
 		this.latest = response;
 		List<TaskEvent> events = response.eventList();
+		// news: events, always. A response the server held for a while: the server paces
+		// us, so there is no need to wait on our side; and once the server is known to
+		// hold polls, it also answers a held poll on a status change, which is news too
+		boolean held = System.nanoTime() - this.pollSentNanos >= HELD_NANOS;
+		if (held) {
+			this.engine.serverHoldsPolls();
+		}
+		boolean statusChanged = previous == null || !previous.status().equals(response.status());
+		boolean news = !events.isEmpty() || held || (statusChanged && this.engine.holdsPolls());
 		advanceCursor(events);
 		if (!events.isEmpty()) {
 			for (TaskEventListener listener : this.listeners) {
@@ -340,7 +356,7 @@ public final class TaskPoller {
 			if (this.stopped) {
 				return;
 			}
-			if (!events.isEmpty() || this.wakeRequested) {
+			if (news || this.wakeRequested) {
 				this.currentDelayMillis = 0;
 				schedule(0);
 				return;

@@ -65,11 +65,17 @@ final class RemoteSimulator implements AutoCloseable {
 		return Long.parseLong(get("/requests").trim());
 	}
 
-	List<Long> roundTripNanos() {
+	/**
+	 * The answered tool round trips of these tasks, in nanoseconds.
+	 * @param taskIds the tasks
+	 * @return the round trips
+	 */
+	List<Long> roundTripNanos(java.util.Set<String> taskIds) {
 		List<Long> nanos = new ArrayList<>();
 		for (String line : get("/round-trips").split("\n")) {
-			if (!line.isBlank()) {
-				nanos.add(Long.parseLong(line.trim()));
+			String[] parts = line.trim().split(" ");
+			if (parts.length == 2 && taskIds.contains(parts[0])) {
+				nanos.add(Long.parseLong(parts[1]));
 			}
 		}
 		return nanos;

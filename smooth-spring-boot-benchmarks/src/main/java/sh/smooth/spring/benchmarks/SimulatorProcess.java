@@ -34,7 +34,8 @@ public final class SimulatorProcess {
 	 * @throws IOException if the control server cannot start
 	 */
 	public static void main(String[] args) throws IOException {
-		SmoothSimulator sim = SmoothSimulator.start();
+		// two event loops: in its own process the simulator must not be the bottleneck
+		SmoothSimulator sim = SmoothSimulator.start(0, 2);
 		script(sim);
 		HttpServer control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		control.createContext("/requests", (exchange) -> reply(exchange, String.valueOf(sim.requests().size())));
@@ -42,7 +43,7 @@ public final class SimulatorProcess {
 			StringBuilder lines = new StringBuilder();
 			for (ToolRoundTrip trip : sim.toolRoundTrips()) {
 				if (trip.answered()) {
-					lines.append(trip.roundTrip().toNanos()).append('\n');
+					lines.append(trip.taskId()).append(' ').append(trip.roundTrip().toNanos()).append('\n');
 				}
 			}
 			reply(exchange, lines.toString());
@@ -69,6 +70,12 @@ public final class SimulatorProcess {
 		sim.onTask(TaskMatcher.textContains("tool round trip"))
 			.runningAfter(Duration.ZERO)
 			.toolCall(Duration.ofSeconds(1), "lookupCustomer", Map.of("customerId", "c-1"))
+			.doneAfter(Duration.ZERO)
+			.credits(2);
+		// the same, with the call off the phase of a 500 ms steady poll: the typical case
+		sim.onTask(TaskMatcher.textContains("tool call off phase"))
+			.runningAfter(Duration.ZERO)
+			.toolCall(Duration.ofMillis(1250), "lookupCustomer", Map.of("customerId", "c-1"))
 			.doneAfter(Duration.ZERO)
 			.credits(2);
 		sim.onTask(TaskMatcher.textContains("concurrent"))

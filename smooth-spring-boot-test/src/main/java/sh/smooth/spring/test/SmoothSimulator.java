@@ -113,9 +113,10 @@ public final class SmoothSimulator implements AutoCloseable {
 
 	private final Map<String, UploadedFile> extensions = new LinkedHashMap<>();
 
-	private SmoothSimulator(int port) {
-		// one daemon thread: a benchmark counts live threads, and nothing here blocks
-		this.loops = LoopResources.create("smooth-sim", 1, true);
+	private SmoothSimulator(int port, int ioThreads) {
+		// one daemon thread by default: a benchmark counts live threads, and nothing here
+		// blocks
+		this.loops = LoopResources.create("smooth-sim", ioThreads, true);
 		this.timers = this.loops.onServer(LoopResources.DEFAULT_NATIVE);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
@@ -130,7 +131,7 @@ public final class SmoothSimulator implements AutoCloseable {
 	 * @return the running simulator
 	 */
 	public static SmoothSimulator start() {
-		return new SmoothSimulator(0);
+		return new SmoothSimulator(0, 1);
 	}
 
 	/**
@@ -139,7 +140,22 @@ public final class SmoothSimulator implements AutoCloseable {
 	 * @return the running simulator
 	 */
 	public static SmoothSimulator start(int port) {
-		return new SmoothSimulator(port);
+		return new SmoothSimulator(port, 1);
+	}
+
+	/**
+	 * Starts a simulator with more event-loop threads, for load tests where the simulator
+	 * runs in a process of its own and must not be the bottleneck. Its state is
+	 * thread-safe either way.
+	 * @param port the port, 0 for a free one
+	 * @param ioThreads the event-loop threads, at least 1
+	 * @return the running simulator
+	 */
+	public static SmoothSimulator start(int port, int ioThreads) {
+		if (ioThreads < 1) {
+			throw new IllegalArgumentException("ioThreads must be at least 1, was " + ioThreads);
+		}
+		return new SmoothSimulator(port, ioThreads);
 	}
 
 	/**
@@ -412,6 +428,8 @@ public final class SmoothSimulator implements AutoCloseable {
 	public List<ToolRoundTrip> toolRoundTrips() {
 		List<ToolRoundTrip> trips = new ArrayList<>();
 		this.tasks.values().forEach((task) -> trips.addAll(task.roundTrips()));
+		// the task map has no order: emission order is what callers expect
+		trips.sort(java.util.Comparator.comparingLong(ToolRoundTrip::emittedNanos));
 		return trips;
 	}
 
