@@ -52,7 +52,8 @@ public final class OutputConverter {
 			return (T) this.mapper.treeToValue(node, javaType);
 		}
 		catch (JacksonException ex) {
-			throw new SmoothOutputMappingException(javaType.toCanonical(), path(ex), ex.getOriginalMessage(), ex);
+			throw new SmoothOutputMappingException(javaType.toCanonical(), "$" + jsonPath(ex), ex.getOriginalMessage(),
+					ex);
 		}
 	}
 
@@ -73,8 +74,13 @@ public final class OutputConverter {
 		return output;
 	}
 
-	private static String path(JacksonException ex) {
-		StringBuilder path = new StringBuilder("$");
+	/**
+	 * The JSON path where Jackson failed, such as {@code .stories[2].points}.
+	 * @param ex the failure
+	 * @return the path, relative to the root
+	 */
+	public static String jsonPath(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {
 				path.append('.').append(reference.getPropertyName());

@@ -1,5 +1,7 @@
 package sh.smooth.spring.tool;
 
+import sh.smooth.spring.task.OutputConverter;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,8 +89,8 @@ final class ToolArgumentBinder {
 				values[i] = parameter.optionalWrapper() ? Optional.ofNullable(value) : value;
 			}
 			catch (JacksonException ex) {
-				problems.add("argument '" + parameter.name() + path(ex) + "' has the wrong type or shape: "
-						+ firstLine(ex.getOriginalMessage()));
+				problems.add("argument '" + parameter.name() + OutputConverter.jsonPath(ex)
+						+ "' has the wrong type or shape: " + firstLine(ex.getOriginalMessage()));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -152,19 +154,6 @@ final class ToolArgumentBinder {
 			return 0;
 		}
 		return null;
-	}
-
-	private static String path(JacksonException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append('.').append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
 	}
 
 	private static String firstLine(@Nullable String message) {
