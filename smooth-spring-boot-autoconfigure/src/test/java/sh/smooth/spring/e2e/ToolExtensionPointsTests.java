@@ -1,0 +1,100 @@
+package sh.smooth.spring.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
+import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
+import sh.smooth.spring.autoconfigure.SmoothToolsAutoConfiguration;
+import sh.smooth.spring.task.TaskStatus;
+import sh.smooth.spring.test.SmoothSimulator;
+import sh.smooth.spring.test.SmoothSimulatorExtension;
+import sh.smooth.spring.test.TaskMatcher;
+import sh.smooth.spring.test.ToolAnswer;
+import sh.smooth.spring.tool.SmoothTool;
+import sh.smooth.spring.tool.SmoothToolErrorHandler;
+import sh.smooth.spring.tool.ToolReply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two extension points of custom tools against the simulator: a tool returning a
+ * {@code Mono} is awaited, and a user's {@link SmoothToolErrorHandler} bean decides the
+ * replies to failures.
+ */
+@ExtendWith(SmoothSimulatorExtension.class)
+class ToolExtensionPointsTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+				WebClientAutoConfiguration.class, SmoothAutoConfiguration.class, SmoothToolsAutoConfiguration.class,
+				SmoothSessionAutoConfiguration.class))
+		.withUserConfiguration(Tools.class);
+
+	@Test
+	void aMonoResultIsAwaitedAndAUserErrorHandlerAnswersFailures(SmoothSimulator sim) {
+		sim.onTask(TaskMatcher.textContains("greet"))
+			.runningAfter(Duration.ZERO)
+			.toolCall("greeting", Map.of("name", "Ada"))
+			.toolCall("broken", Map.of())
+			.doneAfter(Duration.ZERO);
+		this.runner.withPropertyValues("smooth.base-url=" + sim.baseUrl(), "smooth.api-key=" + sim.apiKey())
+			.run((context) -> {
+				assertThat(context.getBean(SmoothOperations.class).run("greet Ada").status())
+					.isEqualTo(TaskStatus.DONE);
+				List<ToolAnswer> answers = sim.toolAnswers(sim.taskIds().get(0))
+					.values()
+					.stream()
+					.flatMap(List::stream)
+					.sorted(java.util.Comparator.comparing(ToolAnswer::receivedAt))
+					.toList();
+				assertThat(answers).extracting(ToolAnswer::code).containsExactly(200, 400);
+				assertThat(answers.get(0).output().asString()).isEqualTo("Hello, Ada");
+				assertThat(answers.get(1).output().asString()).isEqualTo("handled by the application: failure");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Tools {
+
+		@Bean
+		GreetingTools greetingTools() {
+			return new GreetingTools();
+		}
+
+		@Bean
+		SmoothToolErrorHandler applicationErrorHandler() {
+			return (failure) -> ToolReply.error(400, "handled by the application: " + failure.kind().value());
+		}
+
+	}
+
+	static class GreetingTools {
+
+		@SmoothTool(description = "Greets someone, after a short wait")
+		public Mono<String> greeting(String name) {
+			return Mono.delay(Duration.ofMillis(50)).map((tick) -> "Hello, " + name);
+		}
+
+		@SmoothTool(description = "Always fails")
+		public String broken() {
+			throw new IllegalStateException("database down");
+		}
+
+	}
+
+}
