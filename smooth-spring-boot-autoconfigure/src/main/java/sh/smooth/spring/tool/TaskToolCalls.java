@@ -31,7 +31,11 @@ final class TaskToolCalls implements TaskEventListener {
 
 	private final Map<String, ToolCallRun> running = new ConcurrentHashMap<>();
 
-	TaskToolCalls(ToolDispatcher dispatcher, List<SmoothToolCallback> tools) {
+	/** Whether this task holds a steady-polling reference to release at the end. */
+	private final boolean steady;
+
+	TaskToolCalls(ToolDispatcher dispatcher, List<SmoothToolCallback> tools, boolean steady) {
+		this.steady = steady;
 		this.dispatcher = dispatcher;
 		tools.forEach((tool) -> this.tools.put(tool.name(), tool));
 		this.names = this.tools.keySet().stream().sorted().toList();
@@ -94,7 +98,9 @@ final class TaskToolCalls implements TaskEventListener {
 				run.cancel("task " + poller.taskId() + " ended with status " + response.status());
 			}
 		}
-		poller.releaseSteadyPolling();
+		if (this.steady) {
+			poller.releaseSteadyPolling();
+		}
 	}
 
 	@Override
@@ -102,7 +108,9 @@ final class TaskToolCalls implements TaskEventListener {
 		for (ToolCallRun run : this.running.values()) {
 			run.cancel("polling of task " + poller.taskId() + " stopped (" + error.getMessage() + ")");
 		}
-		poller.releaseSteadyPolling();
+		if (this.steady) {
+			poller.releaseSteadyPolling();
+		}
 	}
 
 }

@@ -106,10 +106,25 @@ public final class ToolDispatcher implements AutoCloseable {
 	 * @param tools the tools attached to the task
 	 */
 	public void attach(TaskPoller poller, List<SmoothToolCallback> tools) {
-		poller.addListener(new TaskToolCalls(this, tools));
-		// tool calls must be seen within the steady interval whether or not anyone awaits
-		// the task; a session with tools must not pause while idle either
-		poller.retainSteadyPolling();
+		attach(poller, tools, true);
+	}
+
+	/**
+	 * Dispatches the tool calls of a task or session to these tools. Call before the
+	 * poller starts.
+	 * @param poller the poller
+	 * @param tools the tools attached
+	 * @param steady whether to keep polling at the steady active interval until the end:
+	 * yes for a task, whose agent may call a tool at any time whether or not anyone
+	 * awaits it; no for a session, whose agent only works (and calls tools) while an
+	 * action is pending, which polls actively anyway, so an idle session still costs no
+	 * requests
+	 */
+	public void attach(TaskPoller poller, List<SmoothToolCallback> tools, boolean steady) {
+		poller.addListener(new TaskToolCalls(this, tools, steady));
+		if (steady) {
+			poller.retainSteadyPolling();
+		}
 	}
 
 	ExecutorService executor() {

@@ -5,6 +5,7 @@ import java.util.List;
 import sh.smooth.spring.api.TaskRequest;
 import sh.smooth.spring.api.ToolSignature;
 import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskStart;
 import sh.smooth.spring.task.TaskSupport;
 
@@ -50,7 +51,7 @@ public final class ToolTaskSupport implements TaskSupport {
 	public void started(TaskStart start, TaskPoller poller) {
 		List<SmoothToolCallback> tools = this.registry.select(start.tools(), this.attachAllByDefault);
 		if (!tools.isEmpty()) {
-			this.dispatcher.attach(poller, tools);
+			this.dispatcher.attach(poller, tools, start.kind() == TaskKind.TASK);
 		}
 	}
 

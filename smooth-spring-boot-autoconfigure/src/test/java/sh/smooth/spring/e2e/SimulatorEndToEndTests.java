@@ -40,6 +40,7 @@ import sh.smooth.spring.tool.SmoothToolException;
 import sh.smooth.spring.tool.SmoothToolParam;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole starter (auto-configuration, tools, sessions, metrics) against the stateful
@@ -137,6 +138,25 @@ class SimulatorEndToEndTests {
 			});
 			assertThat(sim.requests(Route.SEND_EVENT)).extracting((r) -> r.body().get("name").asString())
 				.containsExactly("browser_action", "tool_call");
+		});
+	}
+
+	@Test
+	void anIdleSessionWithToolsCostsNoPolls(SmoothSimulator sim) {
+		this.runner.withPropertyValues(properties(sim)).run((context) -> {
+			try (SmoothSession session = context.getBean(SmoothOperations.class).openSession()) {
+				session.goTo("https://example.com");
+				assertThat(sim.requests(Route.CREATE_TASK).get(0).body().get("custom_tools")).hasSize(3);
+				int polls = sim.requests(Route.GET_TASK).size();
+				// tool calls only come while an action is pending, which polls actively;
+				// once
+				// the action's result is in (and at most the re-poll after it), the
+				// session
+				// pauses: steady polling would add three polls in 1.5 s
+				await().during(Duration.ofMillis(1500))
+					.atMost(Duration.ofSeconds(5))
+					.until(() -> sim.requests(Route.GET_TASK).size() <= polls + 1);
+			}
 		});
 	}
 
