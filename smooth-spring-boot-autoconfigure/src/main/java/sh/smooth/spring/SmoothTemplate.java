@@ -58,6 +58,16 @@ public class SmoothTemplate implements SmoothOperations {
 
 	private final Timeouts timeouts;
 
+	private final SmoothProfiles profiles;
+
+	private final SmoothFiles files;
+
+	private final SmoothExtensions extensions;
+
+	private final SmoothTasks tasks;
+
+	private volatile @Nullable SessionFactory sessionFactory;
+
 	/**
 	 * Creates a template.
 	 * @param api the API client
@@ -75,6 +85,10 @@ public class SmoothTemplate implements SmoothOperations {
 		this.converter = converter;
 		this.supports = List.copyOf(supports);
 		this.timeouts = timeouts;
+		this.profiles = new SmoothProfiles(api, timeouts.call());
+		this.files = new SmoothFiles(api, timeouts.call());
+		this.extensions = new SmoothExtensions(api, timeouts.call());
+		this.tasks = new SmoothTasks(api, converter, timeouts.call());
 	}
 
 	@Override
@@ -222,8 +236,6 @@ public class SmoothTemplate implements SmoothOperations {
 		return this.timeouts;
 	}
 
-	private volatile @Nullable SessionFactory sessionFactory;
-
 	/**
 	 * Sets the factory of sessions (the auto-configuration passes one with the configured
 	 * action timeout, the action observer and the shutdown registry). Without one,
@@ -297,27 +309,24 @@ public class SmoothTemplate implements SmoothOperations {
 
 	}
 
-	// the resource operations hold no state: a new one per call costs nothing and keeps
-	// the constructor unchanged
-
 	@Override
 	public SmoothProfiles profiles() {
-		return new SmoothProfiles(this.api, this.timeouts.call());
+		return this.profiles;
 	}
 
 	@Override
 	public SmoothFiles files() {
-		return new SmoothFiles(this.api, this.timeouts.call());
+		return this.files;
 	}
 
 	@Override
 	public SmoothExtensions extensions() {
-		return new SmoothExtensions(this.api, this.timeouts.call());
+		return this.extensions;
 	}
 
 	@Override
 	public SmoothTasks tasks() {
-		return new SmoothTasks(this.api, this.converter, this.timeouts.call());
+		return this.tasks;
 	}
 
 }
