@@ -67,9 +67,10 @@ public final class SmoothAutoConfiguration {
 			logger.warn("No Smooth API key is configured (smooth.api-key or SMOOTH_API_KEY): "
 					+ "the application starts, but Smooth calls will fail until one is set");
 		}
-		if (properties.readTimeout().compareTo(Duration.ofSeconds(30)) < 0) {
+		if (properties.readTimeout().compareTo(Duration.ofSeconds(60)) < 0) {
+			// allowed (tests use short ones), but a long-polling server would be cut off
 			logger.warn("smooth.read-timeout is " + properties.readTimeout()
-					+ ": the Smooth server may hold a poll open for up to 30 s, so calls may time out");
+					+ ": the Smooth server may hold a poll open, so keep it at 60 s or more");
 		}
 		ConnectionSettings connection = new ConnectionSettings(properties.baseUrl(), apiKey,
 				properties.connectTimeout(), properties.readTimeout(), properties.maxResponseSize());
