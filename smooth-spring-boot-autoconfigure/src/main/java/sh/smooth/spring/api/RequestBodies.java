@@ -1,9 +1,18 @@
 package sh.smooth.spring.api;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.reactive.ClientHttpRequest;
@@ -20,6 +29,8 @@ public final class RequestBodies {
 
 	/** The optional multipart text part that describes the file. */
 	public static final String PURPOSE_PART = "file_purpose";
+
+	private static final int CHUNK = 64 * 1024;
 
 	private RequestBodies() {
 	}
@@ -40,23 +51,67 @@ public final class RequestBodies {
 	}
 
 	/**
-	 * A {@code multipart/form-data} body with a {@code file} part and an optional
-	 * {@code file_purpose} part. The resource is read in small buffers while the request
-	 * is written, so a large file is never held in memory whole.
-	 * @param content the bytes to send
-	 * @param filename the file name sent in the part's {@code Content-Disposition}
-	 * @param contentType the part's content type
-	 * @param purpose the purpose text, or {@code null} to send no purpose part
+	 * A multipart upload: part {@code file} (with its file name and content type), then
+	 * the optional text part {@code file_purpose}. The content streams from the resource;
+	 * when its length is known the body carries a {@code Content-Length}, as the official
+	 * SDKs' uploads do, otherwise it is sent chunked.
+	 * @param content the file content
+	 * @param filename the base file name
+	 * @param contentType the file's content type
+	 * @param purpose the purpose, or {@code null}
+	 * @param length the content length, or -1 when unknown
 	 * @return the body
 	 */
 	public static BodyInserter<?, ? super ClientHttpRequest> multipart(Resource content, String filename,
-			MediaType contentType, @Nullable String purpose) {
-		MultipartBodyBuilder builder = new MultipartBodyBuilder();
-		builder.part(FILE_PART, content).filename(filename).contentType(contentType);
-		if (purpose != null) {
-			builder.part(PURPOSE_PART, purpose);
+			MediaType contentType, @Nullable String purpose, long length) {
+		if (length < 0) {
+			MultipartBodyBuilder builder = new MultipartBodyBuilder();
+			builder.part(FILE_PART, content).filename(filename).contentType(contentType);
+			if (purpose != null) {
+				builder.part(PURPOSE_PART, purpose);
+			}
+			return BodyInserters.fromMultipartData(builder.build());
 		}
-		return BodyInserters.fromMultipartData(builder.build());
+		String boundary = boundary();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + FILE_PART + "\"; filename=\""
+				+ quoted(filename) + "\"\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length
+				+ "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		StringBuilder tail = new StringBuilder("\r\n");
+		if (purpose != null) {
+			byte[] text = purpose.getBytes(StandardCharsets.UTF_8);
+			tail.append("--")
+				.append(boundary)
+				.append("\r\nContent-Disposition: form-data; name=\"")
+				.append(PURPOSE_PART)
+				.append("\"\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: ")
+				.append(text.length)
+				.append("\r\n\r\n")
+				.append(purpose)
+				.append("\r\n");
+		}
+		tail.append("--").append(boundary).append("--\r\n");
+		byte[] end = tail.toString().getBytes(StandardCharsets.UTF_8);
+		long total = head.length + length + end.length;
+		return (message, context) -> {
+			message.getHeaders().setContentType(MediaType.parseMediaType("multipart/form-data;boundary=" + boundary));
+			message.getHeaders().setContentLength(total);
+			DataBufferFactory buffers = message.bufferFactory();
+			Flux<DataBuffer> body = Flux.concat(Mono.fromSupplier(() -> buffers.wrap(head)),
+					DataBufferUtils.read(content, buffers, CHUNK), Mono.fromSupplier(() -> buffers.wrap(end)));
+			return message.writeWith(body);
+		};
+	}
+
+	private static String boundary() {
+		byte[] random = new byte[24];
+		new SecureRandom().nextBytes(random);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(random).replace('-', 'x').replace('_', 'y');
+	}
+
+	private static String quoted(String name) {
+		// a file name is a quoted string in Content-Disposition: escape what would end it
+		return name.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
 	}
 
 }

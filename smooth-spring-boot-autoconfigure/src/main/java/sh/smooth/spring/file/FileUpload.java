@@ -143,7 +143,7 @@ public final class FileUpload {
 	 * @return the body
 	 */
 	public BodyInserter<?, ? super ClientHttpRequest> body(@Nullable String purpose) {
-		return RequestBodies.multipart(this.content, this.filename, this.contentType, purpose);
+		return RequestBodies.multipart(this.content, this.filename, this.contentType, purpose, this.length);
 	}
 
 	/**

@@ -1,0 +1,83 @@
+package sh.smooth.spring.file;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.core.io.InputStreamResource;
+
+import sh.smooth.spring.support.SmoothTestClients;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Uploads of a known length carry a {@code Content-Length} (as the official SDKs' do) and
+ * still stream; content of unknown length is sent chunked.
+ */
+class UploadContentLengthTests {
+
+	@RegisterExtension
+	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private SmoothTestClients clients;
+
+	@BeforeEach
+	void setUp() {
+		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
+		wm.stubFor(post("/api/v1/file").willReturn(okJson("{\"r\":{\"id\":\"file_1\"}}")));
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.clients.close();
+	}
+
+	@Test
+	void aFileOfKnownLengthIsSentWithItsContentLength(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("invoice \"march\".csv");
+		Files.writeString(file, "a,b\n1,2\n");
+
+		assertThat(this.clients.template().files().upload(file, "the invoice")).isEqualTo("file_1");
+
+		LoggedRequest request = wm.findAll(postRequestedFor(urlEqualTo("/api/v1/file"))).get(0);
+		assertThat(request.getHeader("Content-Length")).isEqualTo(String.valueOf(request.getBody().length));
+		assertThat(request.containsHeader("Transfer-Encoding")).isFalse();
+		assertThat(request.getPart("file").getBody().asString()).isEqualTo("a,b\n1,2\n");
+		assertThat(request.getPart("file").getHeader("Content-Disposition").firstValue())
+			.contains("filename=\"invoice \\\"march\\\".csv\"");
+		assertThat(request.getPart("file").getHeader("Content-Type").firstValue()).startsWith("text/csv");
+		assertThat(request.getPart("file_purpose").getBody().asString()).isEqualTo("the invoice");
+	}
+
+	@Test
+	void contentOfUnknownLengthIsSentChunked() {
+		InputStreamResource stream = new InputStreamResource(
+				new ByteArrayInputStream("streamed".getBytes(StandardCharsets.UTF_8))) {
+			@Override
+			public String getFilename() {
+				return "notes.txt";
+			}
+		};
+
+		assertThat(this.clients.template().files().upload(stream)).isEqualTo("file_1");
+
+		LoggedRequest request = wm.findAll(postRequestedFor(urlEqualTo("/api/v1/file"))).get(0);
+		assertThat(request.containsHeader("Content-Length")).isFalse();
+		assertThat(request.getPart("file").getBody().asString()).isEqualTo("streamed");
+	}
+
+}
