@@ -40,8 +40,8 @@ final class ErrorMapper {
 
 	SmoothApiException toException(int status, @Nullable String body, @Nullable String retryAfterHeader,
 			@Nullable String taskId) {
-		String raw = (body != null && body.length() > MAX_RAW_BODY) ? body.substring(0, MAX_RAW_BODY) : body;
 		JsonNode json = parse(body);
+		String raw = redactedRawBody(body, json);
 		JsonNode detailNode = (json != null && json.isObject()) ? json.get("detail") : null;
 		List<FieldError> fieldErrors = new ArrayList<>();
 		String detail = detail(status, body, json, detailNode, fieldErrors);
@@ -55,6 +55,24 @@ final class ErrorMapper {
 			default -> (status >= 500) ? new SmoothServerException(status, detail, taskId, raw)
 					: new SmoothApiException(status, detail, taskId, raw);
 		};
+	}
+
+	/**
+	 * The raw body, bounded. FastAPI's validation errors echo the offending value in
+	 * {@code input}, which can be a proxy password, a certificate or the whole request:
+	 * those members are removed, so the exception never carries a secret.
+	 */
+	private static @Nullable String redactedRawBody(@Nullable String body, @Nullable JsonNode json) {
+		String raw = body;
+		if (json != null && json.isObject() && json.get("detail") != null && json.get("detail").isArray()) {
+			for (JsonNode item : json.get("detail")) {
+				if (item.isObject()) {
+					((tools.jackson.databind.node.ObjectNode) item).remove("input");
+				}
+			}
+			raw = json.toString();
+		}
+		return (raw != null && raw.length() > MAX_RAW_BODY) ? raw.substring(0, MAX_RAW_BODY) : raw;
 	}
 
 	private String detail(int status, @Nullable String body, @Nullable JsonNode json, @Nullable JsonNode detailNode,

@@ -106,6 +106,21 @@ class ApiErrorAndRetryTests {
 	}
 
 	@Test
+	void validationErrorsEchoingTheInputDoNotCarryItOnTheException() {
+		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withStatus(422)
+			.withBody("{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"Invalid body\",\"type\":\"model_attributes_type\","
+					+ "\"input\":{\"task\":\"x\",\"proxy_password\":\"hunter2-secret\"}}]}")));
+
+		assertThatThrownBy(() -> this.clients.template().submit("x"))
+			.isInstanceOfSatisfying(SmoothUnprocessableEntityException.class, (ex) -> {
+				assertThat(ex.rawBody()).contains("Invalid body").doesNotContain("hunter2-secret");
+				assertThat(ex.getMessage()).doesNotContain("hunter2-secret");
+				assertThat(ex.fieldErrors()).singleElement()
+					.satisfies((error) -> assertThat(error.toString()).doesNotContain("hunter2-secret"));
+			});
+	}
+
+	@Test
 	void authenticationConflictAndBadRequestHaveTheirOwnTypes() {
 		wm.stubFor(post("/api/v1/task")
 			.willReturn(aResponse().withStatus(401).withBody("{\"detail\":\"Invalid API key\"}")));
