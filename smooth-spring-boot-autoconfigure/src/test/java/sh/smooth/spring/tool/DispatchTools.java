@@ -78,7 +78,8 @@ public class DispatchTools {
 		record(context);
 		this.blocking.countDown();
 		try {
-			Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+			// stands for a tool stuck in I/O: only an interrupt ends it
+			new java.util.concurrent.CountDownLatch(1).await(5, TimeUnit.MINUTES);
 			return "woke up";
 		}
 		catch (InterruptedException ex) {

@@ -56,6 +56,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SmoothSimulator implements AutoCloseable {
 
+	private static final reactor.util.Logger logger = reactor.util.Loggers.getLogger(SmoothSimulator.class);
+
 	/** The API base path every route lives under. */
 	public static final String BASE_PATH = "/api/v1";
 
@@ -517,8 +519,8 @@ public final class SmoothSimulator implements AutoCloseable {
 				action.run();
 			}
 			catch (RuntimeException ex) {
-				// a broken timer must not kill the event loop; surface it on stderr
-				ex.printStackTrace();
+				// a broken timer must not kill the event loop; surface it in the log
+				logger.error("A simulator timer failed", ex);
 			}
 		};
 		if (delay.isZero()) {
@@ -554,7 +556,7 @@ public final class SmoothSimulator implements AutoCloseable {
 			.defaultIfEmpty(EMPTY)
 			.flatMap((body) -> process(request, body))
 			.onErrorResume((ex) -> {
-				ex.printStackTrace();
+				logger.error("The simulator failed to handle a request", ex);
 				return Mono.just(SimResponse.error(500, "Simulator error: " + ex));
 			})
 			.flatMap((result) -> write(response, result));
