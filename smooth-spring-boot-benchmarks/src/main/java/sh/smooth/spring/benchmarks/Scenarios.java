@@ -51,7 +51,7 @@ final class Scenarios {
 		List<CompletableFuture<TaskHandle>> submitted = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			submitted.add(template.submitAsync(SmoothTask.builder(text + " " + i).build()));
-			pause(Duration.ofMillis(10));
+			pause(Duration.ofMillis(Long.getLong("harness.stagger.ms", 10)));
 		}
 		List<CompletableFuture<TaskResult>> results = submitted.stream()
 			.map((future) -> future.thenCompose(TaskHandle::toFuture))
