@@ -201,8 +201,7 @@ public class SmoothTemplate implements SmoothOperations {
 	public TaskHandle attach(String taskId) {
 		Validate.notBlank("taskId", taskId);
 		// the first read is awaited here so an unknown id fails at once, as in the SDKs
-		TaskResponse current = Futures.await(this.api.getTask(taskId, false).toFuture(), this.timeouts.call(), taskId,
-				"the task");
+		TaskResponse current = Futures.await(this.api.getTask(taskId, false), this.timeouts.call(), taskId, "the task");
 		return handle(
 				startPolling(new TaskStart(TaskKind.TASK, null, ToolSelection.DEFAULT), taskId, current, (poller) -> {
 				}));

@@ -18,7 +18,7 @@ import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothValidationException;
 import sh.smooth.spring.file.FileUpload;
 import sh.smooth.spring.file.SmoothFiles;
-import sh.smooth.spring.task.Calls;
+import sh.smooth.spring.task.Futures;
 import sh.smooth.spring.task.Validate;
 
 /**
@@ -77,7 +77,7 @@ public final class SmoothExtensions {
 					"must be a zip archive, but its content does not start with the zip signature PK\\x03\\x04");
 		}
 		String what = "the upload of extension '" + upload.filename() + "'";
-		JsonNode r = Calls.await(
+		JsonNode r = Futures.await(
 				this.api
 					.exchange(HttpMethod.POST, (uri) -> uri.path("/extension").build(), upload.body(null), null,
 							CallSafety.NOT_IDEMPOTENT)
@@ -93,8 +93,8 @@ public final class SmoothExtensions {
 	 * @return the extensions, in the server's order
 	 */
 	public List<Extension> list() {
-		JsonNode r = Calls.await(this.api.exchange(HttpMethod.GET, (uri) -> uri.path("/extension").build(), null, null,
-				CallSafety.IDEMPOTENT), this.timeout, null, "the extension list");
+		JsonNode r = Futures.await(this.api.exchange(HttpMethod.GET, (uri) -> uri.path("/extension").build(), null,
+				null, CallSafety.IDEMPOTENT), this.timeout, null, "the extension list");
 		List<Extension> extensions = new ArrayList<>();
 		if (r.isNull() || r.isMissingNode()) {
 			return extensions;
@@ -117,7 +117,7 @@ public final class SmoothExtensions {
 	 */
 	public void delete(String id) {
 		Validate.notBlank("id", id);
-		Calls.await(
+		Futures.await(
 				this.api
 					.exchange(HttpMethod.DELETE, (uri) -> uri.path("/extension/{id}").build(id), null, null,
 							CallSafety.IDEMPOTENT)

@@ -13,7 +13,7 @@ import sh.smooth.spring.api.ApiErrors;
 import sh.smooth.spring.api.CallSafety;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.task.Calls;
+import sh.smooth.spring.task.Futures;
 import sh.smooth.spring.task.Validate;
 
 /**
@@ -106,7 +106,7 @@ public final class SmoothFiles {
 
 	private String upload(FileUpload upload, @Nullable String purpose) {
 		String what = "the upload of '" + upload.filename() + "'";
-		JsonNode r = Calls.await(
+		JsonNode r = Futures.await(
 				this.api
 					.exchange(HttpMethod.POST, (uri) -> uri.path("/file").build(), upload.body(purpose), null,
 							CallSafety.NOT_IDEMPOTENT)
@@ -123,7 +123,7 @@ public final class SmoothFiles {
 	 */
 	public void delete(String id) {
 		Validate.notBlank("id", id);
-		Calls.await(this.api
+		Futures.await(this.api
 			.exchange(HttpMethod.DELETE, (uri) -> uri.path("/file/{id}").build(id), null, null, CallSafety.IDEMPOTENT)
 			.onErrorMap(
 					ApiErrors.explain(404, "file '" + id + "' does not exist (files expire 24 hours after upload)")),

@@ -16,7 +16,7 @@ import sh.smooth.spring.api.CallSafety;
 import sh.smooth.spring.api.RequestBodies;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.task.Calls;
+import sh.smooth.spring.task.Futures;
 import sh.smooth.spring.task.Validate;
 
 /**
@@ -68,7 +68,7 @@ public final class SmoothProfiles {
 		ObjectNode body = this.api.mapper().createObjectNode();
 		body.put("id", id);
 		String name = (id != null) ? "profile '" + id + "'" : "a profile";
-		JsonNode r = Calls.await(
+		JsonNode r = Futures.await(
 				this.api
 					.exchange(HttpMethod.POST, (uri) -> uri.path("/profile").build(),
 							RequestBodies.json(this.api.mapper(), body), null, CallSafety.NOT_IDEMPOTENT)
@@ -91,7 +91,7 @@ public final class SmoothProfiles {
 	 * @return the profiles, in the server's order
 	 */
 	public List<Profile> list() {
-		JsonNode r = Calls.await(
+		JsonNode r = Futures.await(
 				this.api
 					.exchange(HttpMethod.GET, (uri) -> uri.path("/profile").build(), null, null, CallSafety.IDEMPOTENT)
 					.onErrorMap(ApiErrors.explain(403, "could not list profiles: " + PLAN_HINT)),
@@ -107,7 +107,7 @@ public final class SmoothProfiles {
 	 */
 	public void delete(String id) {
 		Validate.notBlank("id", id);
-		Calls.await(
+		Futures.await(
 				this.api
 					.exchange(HttpMethod.DELETE, (uri) -> uri.path("/profile/{id}").build(id), null, null,
 							CallSafety.IDEMPOTENT)

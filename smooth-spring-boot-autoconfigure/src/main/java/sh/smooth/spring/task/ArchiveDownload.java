@@ -44,7 +44,7 @@ final class ArchiveDownload {
 			if (parent != null) {
 				Files.createDirectories(parent);
 			}
-			Calls.await(
+			Futures.await(
 					DataBufferUtils.write(api.download(uri, taskId), part, StandardOpenOption.CREATE,
 							StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
 					timeout, taskId, "the downloads archive");

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothTimeoutException;
@@ -49,6 +50,27 @@ public final class Futures {
 			throw new SmoothException(
 					"Interrupted while waiting for " + what + ((taskId != null) ? " of Smooth task " + taskId : ""),
 					ex);
+		}
+	}
+
+	/**
+	 * Subscribes to a call and waits for it; when the caller gives up (timeout,
+	 * interrupt) the call is cancelled, so nothing keeps running unseen.
+	 * @param <T> the value type
+	 * @param call the call
+	 * @param timeout the bound
+	 * @param taskId the task, for messages
+	 * @param what what is awaited, for messages
+	 * @return the value ({@code null} for an empty call)
+	 */
+	public static <T> T await(Mono<T> call, Duration timeout, @Nullable String taskId, String what) {
+		CompletableFuture<T> future = call.toFuture();
+		try {
+			return await(future, timeout, taskId, what);
+		}
+		finally {
+			// no effect once done; otherwise cancels the subscription
+			future.cancel(true);
 		}
 	}
 

@@ -57,7 +57,7 @@ public final class SmoothTasks {
 	 */
 	public TaskPage list(TaskQuery query) {
 		Validate.notNull("query", query);
-		JsonNode r = Calls.await(this.api.exchange(HttpMethod.GET, (uri) -> {
+		JsonNode r = Futures.await(this.api.exchange(HttpMethod.GET, (uri) -> {
 			uri.path("/task");
 			if (query.before() != null) {
 				uri.queryParam("t", query.before());
@@ -101,7 +101,7 @@ public final class SmoothTasks {
 	 */
 	public void deleteData(String taskId) {
 		Validate.notBlank("taskId", taskId);
-		Calls.await(
+		Futures.await(
 				this.api
 					.exchange(HttpMethod.DELETE, (uri) -> uri.path("/task/{id}/data").build(taskId), null, taskId,
 							CallSafety.IDEMPOTENT)

@@ -159,9 +159,8 @@ public final class TaskHandle {
 	 * @throws SmoothNotFoundException if the task is unknown or has already finished
 	 */
 	public void cancel() {
-		CompletableFuture<Void> call = this.poller.api().cancelTask(id()).toFuture();
 		try {
-			Futures.await(call, this.liveUrlTimeout, id(), "the cancellation");
+			Futures.await(this.poller.api().cancelTask(id()), this.liveUrlTimeout, id(), "the cancellation");
 		}
 		catch (SmoothNotFoundException ex) {
 			throw new SmoothNotFoundException(404, "task not found or already finished (" + ex.detail() + ")",
@@ -225,15 +224,8 @@ public final class TaskHandle {
 			.filter(Optional::isPresent)
 			.map(Optional::get)
 			.next();
-		CompletableFuture<String> future = url.toFuture();
-		String value;
-		try {
-			value = Futures.await(future, left, id(), what);
-		}
-		finally {
-			// stops the re-reads when the caller gives up
-			future.cancel(false);
-		}
+		// cancelled (the re-reads stop) when the caller gives up
+		String value = Futures.await(url, left, id(), what);
 		return value.isEmpty() ? Optional.empty() : Optional.of(value);
 	}
 
