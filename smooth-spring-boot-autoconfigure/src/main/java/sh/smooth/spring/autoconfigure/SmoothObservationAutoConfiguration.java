@@ -1,6 +1,7 @@
 package sh.smooth.spring.autoconfigure;
 
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -65,10 +66,10 @@ public final class SmoothObservationAutoConfiguration {
 			ObjectProvider<ToolRegistry> tools) {
 		// tool names are bounded: the tools each task declared in custom_tools, and the
 		// registry's set, fixed at startup
-		return new SmoothToolCallObserver(registry.getIfUnique(() -> ObservationRegistry.NOOP), tasks,
-				() -> tools.stream()
-					.flatMap((registryBean) -> registryBean.names().stream())
-					.collect(Collectors.toSet()),
+		// read on every tool call: a lock-free set, not a copy per call
+		ToolRegistry toolRegistry = tools.getIfAvailable();
+		Supplier<Set<String>> names = (toolRegistry != null) ? toolRegistry::nameSet : Set::of;
+		return new SmoothToolCallObserver(registry.getIfUnique(() -> ObservationRegistry.NOOP), tasks, names,
 				convention.getIfUnique());
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,9 @@ public final class ToolRegistry {
 	public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
 	private final Map<String, Entry> tools = new TreeMap<>();
+
+	/** Copy-on-write: read on every tool call (metrics), written only at registration. */
+	private volatile Set<String> nameSet = Set.of();
 
 	/**
 	 * Adds a tool.
@@ -60,6 +64,7 @@ public final class ToolRegistry {
 					+ source + " (set a distinct @SmoothTool(name = ...))");
 		}
 		this.tools.put(name, new Entry(tool, source));
+		this.nameSet = Set.copyOf(this.tools.keySet());
 	}
 
 	/**
@@ -70,6 +75,14 @@ public final class ToolRegistry {
 	public synchronized Optional<SmoothToolCallback> find(String name) {
 		Entry entry = this.tools.get(name);
 		return (entry != null) ? Optional.of(entry.tool) : Optional.empty();
+	}
+
+	/**
+	 * The registered names as a set, without locking: for per-call checks.
+	 * @return the names
+	 */
+	public Set<String> nameSet() {
+		return this.nameSet;
 	}
 
 	/**
