@@ -8,20 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ParameterizedTypeReference;
 
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
-import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
-import sh.smooth.spring.autoconfigure.SmoothObservationAutoConfiguration;
-import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
-import sh.smooth.spring.autoconfigure.SmoothToolsAutoConfiguration;
 import sh.smooth.spring.session.ActionResult;
 import sh.smooth.spring.session.SessionSpec;
 import sh.smooth.spring.session.SessionTask;
@@ -50,11 +43,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SmoothSimulatorExtension.class)
 class SimulatorEndToEndTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebClientAutoConfiguration.class, SmoothAutoConfiguration.class, SmoothToolsAutoConfiguration.class,
-				SmoothSessionAutoConfiguration.class, SmoothObservationAutoConfiguration.class))
-		.withUserConfiguration(ShopTools.class);
+	private final ApplicationContextRunner runner = SimulatorRig.runner().withUserConfiguration(ShopTools.class);
 
 	@Test
 	void taskWithTwoToolCallsAndATypedResult(SmoothSimulator sim) {

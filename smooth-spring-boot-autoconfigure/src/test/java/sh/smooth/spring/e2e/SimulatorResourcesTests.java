@@ -11,15 +11,11 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.core.io.ByteArrayResource;
 
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
-import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
 import sh.smooth.spring.error.SmoothConflictException;
 import sh.smooth.spring.error.SmoothNotFoundException;
 import sh.smooth.spring.extension.Extension;
@@ -41,9 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(SmoothSimulatorExtension.class)
 class SimulatorResourcesTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebClientAutoConfiguration.class, SmoothAutoConfiguration.class));
+	private final ApplicationContextRunner runner = SimulatorRig.runner();
 
 	@Test
 	void profilesFilesExtensionsAndListing(SmoothSimulator sim) throws IOException {

@@ -8,18 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
-import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
-import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
-import sh.smooth.spring.autoconfigure.SmoothToolsAutoConfiguration;
 import sh.smooth.spring.task.TaskStatus;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.test.SmoothSimulatorExtension;
@@ -39,11 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SmoothSimulatorExtension.class)
 class ToolExtensionPointsTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebClientAutoConfiguration.class, SmoothAutoConfiguration.class, SmoothToolsAutoConfiguration.class,
-				SmoothSessionAutoConfiguration.class))
-		.withUserConfiguration(Tools.class);
+	private final ApplicationContextRunner runner = SimulatorRig.runner().withUserConfiguration(Tools.class);
 
 	@Test
 	void aMonoResultIsAwaitedAndAUserErrorHandlerAnswersFailures(SmoothSimulator sim) {

@@ -29,6 +29,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothObservationAutoConfiguration;
@@ -41,7 +42,6 @@ import sh.smooth.spring.session.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.Agent;
 import sh.smooth.spring.task.Certificate;
-import sh.smooth.spring.task.Device;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskQuery;
@@ -49,7 +49,6 @@ import sh.smooth.spring.test.RecordedRequest;
 import sh.smooth.spring.test.Route;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.test.TaskMatcher;
-import sh.smooth.spring.tool.SmoothTool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -89,7 +88,7 @@ class EntryPointValidationFaultTest {
 		// the whole starter, tools included: tool names are checked against the
 		// registry
 		this.context = new SpringApplicationBuilder(Starter.class).web(WebApplicationType.NONE)
-			.properties(FaultRig.properties(this.sim))
+			.properties(SimulatorRig.properties(this.sim))
 			.run();
 		SmoothOperations smooth = this.context.getBean(SmoothOperations.class);
 		TaskHandle handle = smooth.submit("Fixture task");
@@ -360,17 +359,8 @@ class EntryPointValidationFaultTest {
 	static class Starter {
 
 		@Bean
-		Clock clockTool() {
-			return new Clock();
-		}
-
-	}
-
-	static class Clock {
-
-		@SmoothTool(description = "The time")
-		public String clock() {
-			return "12:00";
+		SimulatorRig.Clock clockTool() {
+			return new SimulatorRig.Clock();
 		}
 
 	}

@@ -8,9 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ContextConsumer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.error.SmoothNetworkException;
 import sh.smooth.spring.error.SmoothServerException;
@@ -22,7 +21,6 @@ import sh.smooth.spring.test.Route;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.test.SmoothSimulatorExtension;
 import sh.smooth.spring.test.TaskMatcher;
-import sh.smooth.spring.tool.SmoothTool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -133,30 +131,11 @@ class MalformedResponseFaultTest {
 	}
 
 	private static void run(SmoothSimulator sim, ContextConsumer<AssertableApplicationContext> test) {
-		FaultRig.runner()
-			.withUserConfiguration(ClockTools.class)
-			.withPropertyValues(FaultRig.properties(sim, "smooth.retry.max-attempts=3",
+		SimulatorRig.runner()
+			.withUserConfiguration(SimulatorRig.ClockTools.class)
+			.withPropertyValues(SimulatorRig.properties(sim, "smooth.retry.max-attempts=3",
 					"smooth.retry.initial-backoff=10ms", "smooth.retry.max-backoff=50ms"))
 			.run(test);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ClockTools {
-
-		@Bean
-		Clock clockTool() {
-			return new Clock();
-		}
-
-		static class Clock {
-
-			@SmoothTool(description = "The time")
-			public String clock() {
-				return "12:00";
-			}
-
-		}
-
 	}
 
 }

@@ -11,9 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.polling.PollingEngine;
 import sh.smooth.spring.task.SmoothTask;
@@ -26,7 +24,6 @@ import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.test.SmoothSimulatorExtension;
 import sh.smooth.spring.test.TaskMatcher;
 import sh.smooth.spring.test.ToolRoundTrip;
-import sh.smooth.spring.tool.SmoothTool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,8 +42,8 @@ class RateLimitFaultTest {
 	@Test
 	void theRateCapHoldsWithAThousandTasksAndAllComplete(SmoothSimulator sim) {
 		sim.onTask(TaskMatcher.any()).runningAfter(Duration.ZERO).doneAfter(Duration.ofSeconds(1));
-		FaultRig.runner()
-			.withPropertyValues(FaultRig.properties(sim, "smooth.polling.max-requests-per-second=" + CAP))
+		SimulatorRig.runner()
+			.withPropertyValues(SimulatorRig.properties(sim, "smooth.polling.max-requests-per-second=" + CAP))
 			.run((context) -> {
 				SmoothTemplate smooth = context.getBean(SmoothTemplate.class);
 				List<CompletableFuture<TaskResult>> results = submit(smooth, 1000, "Quick task");
@@ -73,10 +70,10 @@ class RateLimitFaultTest {
 		sim.onTask(TaskMatcher.textContains("tool"))
 			.toolCall(Duration.ofSeconds(1), "clock", Map.of())
 			.doneAfter(Duration.ofMillis(10));
-		FaultRig.runner()
-			.withUserConfiguration(ClockTools.class)
-			.withPropertyValues(
-					FaultRig.properties(sim, "smooth.polling.max-requests-per-second=20", "smooth.tools.attach=none"))
+		SimulatorRig.runner()
+			.withUserConfiguration(SimulatorRig.ClockTools.class)
+			.withPropertyValues(SimulatorRig.properties(sim, "smooth.polling.max-requests-per-second=20",
+					"smooth.tools.attach=none"))
 			.run((context) -> {
 				SmoothTemplate smooth = context.getBean(SmoothTemplate.class);
 				submit(smooth, 200, "plain task");
@@ -102,8 +99,8 @@ class RateLimitFaultTest {
 		sim.onTask(TaskMatcher.any()).runningAfter(Duration.ZERO).doneAfter(Duration.ofSeconds(3));
 		int limitedCall = 150;
 		sim.faults(Route.GET_TASK).retryAfter429OnCall(limitedCall, Duration.ofSeconds(1));
-		FaultRig.runner()
-			.withPropertyValues(FaultRig.properties(sim, "smooth.polling.max-interval=100ms",
+		SimulatorRig.runner()
+			.withPropertyValues(SimulatorRig.properties(sim, "smooth.polling.max-interval=100ms",
 					"smooth.retry.initial-backoff=10ms", "smooth.retry.max-backoff=200ms"))
 			.run((context) -> {
 				List<CompletableFuture<TaskResult>> results = submit(context.getBean(SmoothTemplate.class), 50,
@@ -160,25 +157,6 @@ class RateLimitFaultTest {
 			best = Math.max(best, last - first + 1);
 		}
 		return best;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ClockTools {
-
-		@Bean
-		Clock clockTool() {
-			return new Clock();
-		}
-
-		static class Clock {
-
-			@SmoothTool(description = "The time")
-			public String clock() {
-				return "12:00";
-			}
-
-		}
-
 	}
 
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.polling.PollingEngine;
@@ -63,14 +64,14 @@ class ShutdownFaultTest {
 		sim.onTask(TaskMatcher.any()).doneAfter(Duration.ofMinutes(5));
 		sim.onTask(TaskMatcher.textContains("blocked")).toolCall("waitForever", Map.of());
 		sim.onSessionAction("evaluate_js").latency(Duration.ofMinutes(5));
-		Set<Thread> before = FaultRig.nonDaemonThreads();
+		Set<Thread> before = SimulatorRig.nonDaemonThreads();
 		List<Thread> waiters = new ArrayList<>();
 		ConcurrentLinkedQueue<Throwable> waiterErrors = new ConcurrentLinkedQueue<>();
 		List<CompletableFuture<TaskResult>> results = new ArrayList<>();
 		List<String> sessionIds = new ArrayList<>();
-		FaultRig.runner()
+		SimulatorRig.runner()
 			.withUserConfiguration(BlockingTools.class)
-			.withPropertyValues(FaultRig.properties(sim, "smooth.tools.executor.threads=16"))
+			.withPropertyValues(SimulatorRig.properties(sim, "smooth.tools.executor.threads=16"))
 			.run((context) -> {
 				SmoothTemplate smooth = context.getBean(SmoothTemplate.class);
 				PollingEngine engine = context.getBean(PollingEngine.class);
@@ -142,8 +143,8 @@ class ShutdownFaultTest {
 		assertThat(deleted).containsAll(sessionIds);
 		sessionIds.forEach((id) -> assertThat(sim.taskStatus(id).isTerminal()).as(id).isTrue());
 		await().pollInSameThread().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-			assertThat(FaultRig.clientThreads()).isEmpty();
-			Set<Thread> after = FaultRig.nonDaemonThreads();
+			assertThat(SimulatorRig.clientThreads()).isEmpty();
+			Set<Thread> after = SimulatorRig.nonDaemonThreads();
 			after.removeAll(before);
 			after.removeAll(waiters);
 			assertThat(after).isEmpty();

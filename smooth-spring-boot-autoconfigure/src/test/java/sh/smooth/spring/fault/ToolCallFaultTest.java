@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
@@ -56,14 +57,14 @@ class ToolCallFaultTest {
 		// for a second. Submits are not faulted: POST /task is never repeated (it could
 		// start a second, billed task), so a dropped submit fails the submit by design.
 		sim.faults(Route.SEND_EVENT).dropConnectionRate(0.05, 88).retryAfter429OnCall(25, Duration.ofSeconds(1));
-		FaultRig.runner()
+		SimulatorRig.runner()
 			.withUserConfiguration(OrderTools.class)
 			// a call fails after max-attempts failures in a row; a failed poll is
 			// 503 or drop with p = 0.24, so 12 attempts make giving up one chance in
 			// 27 million per poll (8 would be one in 90,000, too close for ~4,000
 			// polls). Short backoffs keep the run short; the Retry-After of the 429 is
 			// honoured up to max-backoff, then by the shared gate.
-			.withPropertyValues(FaultRig.properties(sim, "smooth.retry.max-attempts=12",
+			.withPropertyValues(SimulatorRig.properties(sim, "smooth.retry.max-attempts=12",
 					"smooth.retry.initial-backoff=10ms", "smooth.retry.max-backoff=200ms"))
 			.run((context) -> {
 				SmoothTemplate smooth = context.getBean(SmoothTemplate.class);

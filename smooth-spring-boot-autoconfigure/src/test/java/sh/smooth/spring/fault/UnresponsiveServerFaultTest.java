@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.polling.PollingEngine;
@@ -109,16 +110,16 @@ class UnresponsiveServerFaultTest {
 	}
 
 	private static void withoutLeaks(SmoothSimulator sim, ContextConsumer<AssertableApplicationContext> test) {
-		Set<Thread> before = FaultRig.nonDaemonThreads();
-		FaultRig.runner()
-			.withPropertyValues(FaultRig.properties(sim, "smooth.read-timeout=1s", "smooth.retry.max-attempts=2",
+		Set<Thread> before = SimulatorRig.nonDaemonThreads();
+		SimulatorRig.runner()
+			.withPropertyValues(SimulatorRig.properties(sim, "smooth.read-timeout=1s", "smooth.retry.max-attempts=2",
 					"smooth.retry.initial-backoff=10ms", "smooth.retry.max-backoff=50ms"))
 			.run(test);
 		// the context is closed: no thread of the client survives it (polled on this
 		// thread, so Awaitility adds no thread of its own)
 		await().pollInSameThread().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-			assertThat(FaultRig.clientThreads()).isEmpty();
-			Set<Thread> after = FaultRig.nonDaemonThreads();
+			assertThat(SimulatorRig.clientThreads()).isEmpty();
+			Set<Thread> after = SimulatorRig.nonDaemonThreads();
 			after.removeAll(before);
 			assertThat(after).isEmpty();
 		});

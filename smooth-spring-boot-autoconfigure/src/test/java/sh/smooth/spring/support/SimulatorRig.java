@@ -1,4 +1,4 @@
-package sh.smooth.spring.fault;
+package sh.smooth.spring.support;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,27 +11,30 @@ import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothObservationAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothToolsAutoConfiguration;
 import sh.smooth.spring.test.SmoothSimulator;
+import sh.smooth.spring.tool.SmoothTool;
 
 /**
  * The whole starter, as an application gets it, pointed at a simulator: shared by the
- * fault-injection tests.
+ * end-to-end and fault-injection tests.
  */
-final class FaultRig {
+public final class SimulatorRig {
 
-	private FaultRig() {
+	private SimulatorRig() {
 	}
 
 	/**
 	 * A runner with every Smooth auto-configuration and the Boot ones it builds on.
 	 * @return the runner
 	 */
-	static ApplicationContextRunner runner() {
+	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 					WebClientAutoConfiguration.class, SmoothAutoConfiguration.class, SmoothToolsAutoConfiguration.class,
@@ -44,7 +47,7 @@ final class FaultRig {
 	 * @param more further {@code key=value} pairs (later ones win)
 	 * @return the property values
 	 */
-	static String[] properties(SmoothSimulator sim, String... more) {
+	public static String[] properties(SmoothSimulator sim, String... more) {
 		List<String> all = new ArrayList<>(List.of("smooth.base-url=" + sim.baseUrl(), "smooth.api-key=" + sim.apiKey(),
 				"smooth.polling.first-delay=20ms", "smooth.polling.max-interval=200ms",
 				"smooth.polling.active-max-interval=100ms"));
@@ -57,7 +60,7 @@ final class FaultRig {
 	 * not the simulator's {@code smooth-sim} thread.
 	 * @return their names
 	 */
-	static Set<String> clientThreads() {
+	public static Set<String> clientThreads() {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
@@ -71,12 +74,42 @@ final class FaultRig {
 	 * The live non-daemon threads.
 	 * @return the threads
 	 */
-	static Set<Thread> nonDaemonThreads() {
+	public static Set<Thread> nonDaemonThreads() {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
 			.filter((thread) -> thread.isAlive() && !thread.isDaemon())
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * A configuration with one trivial tool ({@code clock}), for tests that need tools
+	 * attached but do not care what they do.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	public static class ClockTools {
+
+		@Bean
+		Clock clockTool() {
+			return new Clock();
+		}
+
+	}
+
+	/**
+	 * The trivial tool.
+	 */
+	public static class Clock {
+
+		/**
+		 * The time.
+		 * @return a fixed time
+		 */
+		@SmoothTool(description = "The time")
+		public String clock() {
+			return "12:00";
+		}
+
 	}
 
 }
