@@ -138,7 +138,7 @@ class PollingBehaviourTests {
 
 	@Test
 	void tooManyRequestsHonoursRetryAfter() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario("s")
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(
 					aResponse().withStatus(429).withHeader("Retry-After", "1").withBody("{\"detail\":\"slow down\"}"))
@@ -174,7 +174,7 @@ class PollingBehaviourTests {
 
 	@Test
 	void connectionResetIsRetried() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario("s")
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
 			.willSetStateTo("ok"));
@@ -210,7 +210,7 @@ class PollingBehaviourTests {
 
 	@Test
 	void truncatedJsonIsRetriedAsANetworkError() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario("s")
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"sta"))
 			.willSetStateTo("ok"));
@@ -251,14 +251,14 @@ class PollingBehaviourTests {
 
 	@Test
 	void cancelSendsDeleteAndTheHandleSeesCancelled() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario("s")
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(
 					aResponse().withStatus(202).withBody("{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\"}}")));
-		wm.stubFor(delete("/api/v1/task/" + id + "").inScenario("s")
+		wm.stubFor(delete("/api/v1/task/" + id + "").inScenario(this.id)
 			.willReturn(okJson("{\"r\":true}"))
 			.willSetStateTo("cancelled"));
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario("s")
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs("cancelled")
 			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"cancelled\"}}")));
 		TaskHandle handle = this.clients.template().submit("x");
@@ -288,11 +288,11 @@ class PollingBehaviourTests {
 	void recordingUrlIsThreeValued() {
 		step(Scenario.STARTED, "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"recording_url\":null}}",
 				"a");
-		wm.stubFor(get(urlEqualTo("/api/v1/task/" + id + "")).inScenario("s")
+		wm.stubFor(get(urlEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs("a")
 			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"recording_url\":null}}"))
 			.willSetStateTo("b"));
-		wm.stubFor(get(urlEqualTo("/api/v1/task/" + id + "")).inScenario("s")
+		wm.stubFor(get(urlEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs("b")
 			.willReturn(okJson(
 					"{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"recording_url\":\"https://rec/1.mp4\"}}")));
@@ -309,7 +309,7 @@ class PollingBehaviourTests {
 
 	private void step(String state, String eventT, int status, String body, String next) {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).withQueryParam("event_t", equalTo(eventT))
-			.inScenario("s")
+			.inScenario(this.id)
 			.whenScenarioStateIs(state)
 			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body))
 			.willSetStateTo(next));
