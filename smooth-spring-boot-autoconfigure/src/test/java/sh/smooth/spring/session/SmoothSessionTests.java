@@ -512,13 +512,22 @@ class SmoothSessionTests {
 	void aTimeoutLeavesTheSessionUsableAndTheLateResultIsDropped() {
 		server.responder = FakeSessionServer.Responder.SILENT;
 		try (SmoothSession session = this.smooth.openSession()) {
-			SmoothTimeoutException timeout = assertThatExceptionOfType(SmoothTimeoutException.class)
-				.isThrownBy(() -> session.goTo("https://slow.example.com", Duration.ofMillis(200)))
-				.actual();
-			assertThat(timeout.taskId()).isEqualTo("s1");
-			assertThat(timeout.timeout()).isEqualTo(Duration.ofMillis(200));
-			assertThat(timeout.getMessage()).contains("goto").contains("stays open");
+			// an action that times out before its POST went out is never sent; one second
+			// is ample for a local POST even on a loaded machine, so the action reaches
+			// the
+			// server first and its result can then arrive late
+			CompletableFuture<ActionResult> first = session.goToAsync("https://slow.example.com",
+					Duration.ofSeconds(1));
 			FakeSession fake = server.session("s1");
+			await().atMost(Duration.ofSeconds(10)).until(() -> fake.actions().size() == 1);
+			assertThat(first).failsWithin(Duration.ofSeconds(10))
+				.withThrowableOfType(ExecutionException.class)
+				.havingCause()
+				.isInstanceOfSatisfying(SmoothTimeoutException.class, (timeout) -> {
+					assertThat(timeout.taskId()).isEqualTo("s1");
+					assertThat(timeout.timeout()).isEqualTo(Duration.ofSeconds(1));
+					assertThat(timeout.getMessage()).contains("goto").contains("stays open");
+				});
 			String lateId = fake.actions().get(0).get("id").asString();
 			server.responder = (s, action) -> {
 				// the late result of the first action arrives first, then this one's
