@@ -50,6 +50,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriBuilder;
 
+import sh.smooth.spring.error.Redaction;
 import sh.smooth.spring.error.SmoothApiException;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothNetworkException;
@@ -337,7 +338,7 @@ public final class SmoothApiClient {
 			root = root.getCause();
 		}
 		String message = root.getMessage();
-		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+		return root.getClass().getSimpleName() + ((message != null) ? ": " + Redaction.text(message) : "");
 	}
 
 	/**

@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 import sh.smooth.spring.task.Agent;
+import sh.smooth.spring.error.Redaction;
 import sh.smooth.spring.task.Device;
 
 /**
@@ -56,9 +57,10 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	@Override
 	public String toString() {
 		// a record prints every component: the key must not be one of them
-		return "SmoothProperties[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", baseUrl=" + this.baseUrl
-				+ ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", polling="
-				+ this.polling + ", retry=" + this.retry + ", task=" + this.task + ", tools=" + this.tools + "]";
+		return "SmoothProperties[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", baseUrl="
+				+ Redaction.url(this.baseUrl) + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
+				+ this.readTimeout + ", polling=" + this.polling + ", retry=" + this.retry + ", task=" + this.task
+				+ ", tools=" + this.tools + "]";
 	}
 
 	/**
