@@ -144,14 +144,19 @@ public final class SmoothApiClient {
 	}
 
 	/**
-	 * {@code DELETE /task/{id}}: cancels a task or force-closes a session.
+	 * {@code DELETE /task/{id}}: cancels a task or force-closes a session. The server
+	 * answers 404 for a task that has already ended (and for one it does not know); for a
+	 * task the caller holds that means "already ended", which is what a cancel or close
+	 * wants, so a 404 is not an error here: it completes with {@code false}.
 	 * @param taskId the task
-	 * @return completes when the server accepted it
+	 * @return {@code true} when the server accepted the cancel, {@code false} when it
+	 * answered 404 because the task had already ended
 	 */
-	public Mono<Void> cancelTask(String taskId) {
+	public Mono<Boolean> cancelTask(String taskId) {
 		return exchange(HttpMethod.DELETE, "/task/{id}", (uri) -> uri.build(taskId), null, taskId,
 				CallSafety.IDEMPOTENT)
-			.then();
+			.thenReturn(true)
+			.onErrorResume((ex) -> isStatus(ex, 404), (ex) -> Mono.just(false));
 	}
 
 	/**
