@@ -22,6 +22,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -79,7 +81,11 @@ public final class SmoothApiClient {
 
 	private final ErrorMapper errors;
 
-	private final RateGate gate = new RateGate();
+	/**
+	 * One pause per endpoint (method and path template): a 429 pauses only the calls it
+	 * limits, so a refused submit never holds up polls or tool answers.
+	 */
+	private final Map<String, RateGate> gates = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a client.
@@ -103,6 +109,15 @@ public final class SmoothApiClient {
 	 */
 	public JsonMapper mapper() {
 		return this.mapper;
+	}
+
+	/**
+	 * The retry settings, including the bound of {@code Retry-After} pauses that any
+	 * retry loop built on this client should share.
+	 * @return the settings
+	 */
+	public RetrySettings retrySettings() {
+		return this.retry;
 	}
 
 	/**
@@ -207,7 +222,16 @@ public final class SmoothApiClient {
 			WebClient.RequestHeadersSpec<?> request = (body != null) ? spec.body(body) : spec;
 			return request.exchangeToMono((response) -> read(response, taskId));
 		}).onErrorMap((ex) -> !(ex instanceof SmoothException), (ex) -> translate(ex, taskId));
-		return gated(once).retryWhen(retrySpec(safety));
+		RateGate gate = this.gates.computeIfAbsent(scope(method, uriTemplate), (key) -> new RateGate());
+		return gated(gate, once).retryWhen(retrySpec(gate, safety));
+	}
+
+	/**
+	 * What a 429 on this call limits: its endpoint. Calls without a template (resource
+	 * management) share one scope per method.
+	 */
+	private static String scope(HttpMethod method, @Nullable String uriTemplate) {
+		return method.name() + " " + ((uriTemplate != null) ? uriTemplate : "(resources)");
 	}
 
 	/**
@@ -266,19 +290,22 @@ public final class SmoothApiClient {
 		}
 	}
 
-	private Mono<JsonNode> gated(Mono<JsonNode> call) {
+	private Mono<JsonNode> gated(RateGate gate, Mono<JsonNode> call) {
 		return Mono.defer(() -> {
-			Duration wait = this.gate.remaining();
+			Duration wait = gate.remaining();
 			return wait.isZero() ? call : Mono.delay(wait, this.timer).then(call);
 		});
 	}
 
-	private Retry retrySpec(CallSafety safety) {
+	private Retry retrySpec(RateGate gate, CallSafety safety) {
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			long attempt = signal.totalRetries() + 1;
-			if (failure instanceof SmoothRateLimitException limited) {
-				limited.retryAfter().ifPresent(this.gate::closeFor);
+			if (failure instanceof SmoothRateLimitException limited && isRetryable(failure, safety)) {
+				// only a call that is retried pauses its endpoint, for at most
+				// max-retry-after; a refused submit or action goes to its caller at once
+				// and pauses nothing
+				limited.retryAfter().map(this.retry::pauseFor).ifPresent(gate::closeFor);
 			}
 			if (attempt >= this.retry.maxAttempts() || !isRetryable(failure, safety)) {
 				// the companion's error ends the retries and reaches the caller as is
@@ -303,7 +330,8 @@ public final class SmoothApiClient {
 
 	private Duration backoff(long attempt, Throwable failure) {
 		if (failure instanceof SmoothRateLimitException limited && limited.retryAfter().isPresent()) {
-			Duration asked = limited.retryAfter().get();
+			// the rest of the advertised wait, if longer, is spent at the gate
+			Duration asked = this.retry.pauseFor(limited.retryAfter().get());
 			return (asked.compareTo(this.retry.maxBackoff()) > 0) ? this.retry.maxBackoff() : asked;
 		}
 		long base = this.retry.initialBackoff().toMillis() << Math.min(20, attempt - 1);

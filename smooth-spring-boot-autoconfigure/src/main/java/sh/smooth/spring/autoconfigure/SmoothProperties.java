@@ -88,9 +88,12 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	 * @param maxAttempts Attempts in total, including the first; 1 disables retries.
 	 * @param initialBackoff Wait before the first retry; it doubles, with jitter.
 	 * @param maxBackoff Longest wait between retries.
+	 * @param maxRetryAfter Longest pause a 429's Retry-After imposes on the calls it
+	 * limits (the polls of every task, or tool answers and session actions, or cancels);
+	 * a longer advertised wait is cut to this. A refused submit pauses nothing.
 	 */
 	public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration initialBackoff,
-			@DefaultValue("10s") Duration maxBackoff) {
+			@DefaultValue("10s") Duration maxBackoff, @DefaultValue("60s") Duration maxRetryAfter) {
 	}
 
 	/**
