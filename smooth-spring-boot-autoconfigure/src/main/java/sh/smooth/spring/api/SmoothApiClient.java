@@ -56,6 +56,7 @@ import sh.smooth.spring.error.Redaction;
 import sh.smooth.spring.error.SmoothApiException;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothNetworkException;
+import sh.smooth.spring.error.SmoothProtocolException;
 import sh.smooth.spring.error.SmoothRateLimitException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
@@ -70,6 +71,11 @@ public final class SmoothApiClient {
 	private static final Log logger = LogFactory.getLog(SmoothApiClient.class);
 
 	private static final int MAX_REDIRECTS = 5;
+
+	/** The longest body excerpt kept on an exception. */
+	private static final int MAX_RAW_BODY = 4096;
+
+	private static final byte[] EMPTY = new byte[0];
 
 	private final WebClient webClient;
 
@@ -127,8 +133,35 @@ public final class SmoothApiClient {
 	 * @return the created task
 	 */
 	public Mono<TaskResponse> createTask(TaskRequest request) {
-		return exchange(HttpMethod.POST, "/task", (uri) -> uri.build(), json(request), null, CallSafety.NOT_IDEMPOTENT)
-			.map((r) -> convert(r, TaskResponse.class, null));
+		return call(HttpMethod.POST, "/task", (uri) -> uri.build(), json(request), null, CallSafety.NOT_IDEMPOTENT)
+			.map(this::createdTask);
+	}
+
+	/**
+	 * The task a {@code POST /task} created. Only {@code r.id} is required (reference
+	 * 3.2); without it the task, if the server made one, cannot be followed.
+	 */
+	private TaskResponse createdTask(Reply reply) {
+		JsonNode r = reply.r();
+		if (!r.isObject()) {
+			String problem = (reply.body().length == 0) ? "an empty body"
+					: (r.isNull() || r.isMissingNode()) ? "no task in its \"r\" member"
+							: "\"r\" is " + r.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not a task";
+			throw protocolError(reply, problem, null);
+		}
+		TaskResponse created = convert(r, TaskResponse.class, null);
+		if (created.id() == null || created.id().isBlank()) {
+			throw protocolError(reply, "the created task has no id", null);
+		}
+		return created;
+	}
+
+	private SmoothProtocolException protocolError(Reply reply, String problem, @Nullable String taskId) {
+		String text = new String(reply.body(), StandardCharsets.UTF_8);
+		return new SmoothProtocolException(reply.status(),
+				"Smooth answered POST /task with " + reply.status() + " but " + problem
+						+ "; a task may have been created that cannot be followed without its id",
+				taskId, (text.length() > MAX_RAW_BODY) ? text.substring(0, MAX_RAW_BODY) : text);
 	}
 
 	/**
@@ -216,7 +249,16 @@ public final class SmoothApiClient {
 	 */
 	public Mono<JsonNode> exchange(HttpMethod method, @Nullable String uriTemplate, Function<UriBuilder, URI> uri,
 			@Nullable BodyInserter<?, ? super ClientHttpRequest> body, @Nullable String taskId, CallSafety safety) {
-		Mono<JsonNode> once = Mono.defer(() -> {
+		return call(method, uriTemplate, uri, body, taskId, safety).map(Reply::r);
+	}
+
+	/**
+	 * One call, gated and retried as its safety allows; a success keeps its status and
+	 * body beside the {@code r} member.
+	 */
+	private Mono<Reply> call(HttpMethod method, @Nullable String uriTemplate, Function<UriBuilder, URI> uri,
+			@Nullable BodyInserter<?, ? super ClientHttpRequest> body, @Nullable String taskId, CallSafety safety) {
+		Mono<Reply> once = Mono.defer(() -> {
 			WebClient.RequestBodySpec spec = (uriTemplate != null) ? this.webClient.method(method).uri(uriTemplate, uri)
 					: this.webClient.method(method).uri(uri);
 			WebClient.RequestHeadersSpec<?> request = (body != null) ? spec.body(body) : spec;
@@ -262,12 +304,12 @@ public final class SmoothApiClient {
 		};
 	}
 
-	private Mono<JsonNode> read(ClientResponse response, @Nullable String taskId) {
+	private Mono<Reply> read(ClientResponse response, @Nullable String taskId) {
 		int status = response.statusCode().value();
 		if (response.statusCode().is2xxSuccessful()) {
 			return response.bodyToMono(byte[].class)
-				.map((bytes) -> unwrap(bytes, taskId))
-				.defaultIfEmpty(this.mapper.nullNode());
+				.map((bytes) -> new Reply(status, unwrap(bytes, taskId), bytes))
+				.defaultIfEmpty(new Reply(status, this.mapper.nullNode(), EMPTY));
 		}
 		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
 		return errorText(response)
@@ -275,6 +317,9 @@ public final class SmoothApiClient {
 	}
 
 	private JsonNode unwrap(byte[] bytes, @Nullable String taskId) {
+		if (bytes.length == 0) {
+			return this.mapper.nullNode();
+		}
 		try {
 			JsonNode root = this.mapper.readTree(bytes);
 			JsonNode r = (root != null) ? root.get("r") : null;
@@ -290,7 +335,7 @@ public final class SmoothApiClient {
 		}
 	}
 
-	private Mono<JsonNode> gated(RateGate gate, Mono<JsonNode> call) {
+	private Mono<Reply> gated(RateGate gate, Mono<Reply> call) {
 		return Mono.defer(() -> {
 			Duration wait = gate.remaining();
 			return wait.isZero() ? call : Mono.delay(wait, this.timer).then(call);
@@ -430,6 +475,13 @@ public final class SmoothApiClient {
 	private static Mono<String> errorText(ClientResponse response) {
 		Charset charset = response.headers().contentType().map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
 		return response.bodyToMono(byte[].class).map((bytes) -> new String(bytes, charset)).defaultIfEmpty("");
+	}
+
+	/**
+	 * A successful response: its status, its {@code r} member (a JSON null node when
+	 * absent) and the body it came in.
+	 */
+	private record Reply(int status, JsonNode r, byte[] body) {
 	}
 
 }
