@@ -64,7 +64,11 @@ import sh.smooth.spring.error.SmoothTimeoutException;
 /**
  * The Smooth HTTP API as non-blocking calls. Unwraps the {@code r} envelope, maps errors
  * to typed exceptions, and retries only what is safe to repeat (see {@link CallSafety}).
- * Thread-safe; one instance serves every task.
+ * A 429 with {@code Retry-After} on a call that is retried pauses the calls to the same
+ * endpoint (all polls, or all event posts, or all cancels), for at most
+ * {@link RetrySettings#maxRetryAfter()}; a call that is not retried (a submit, a session
+ * action) reports its 429 to its caller and pauses nothing. Thread-safe; one instance
+ * serves every task.
  */
 public final class SmoothApiClient {
 
