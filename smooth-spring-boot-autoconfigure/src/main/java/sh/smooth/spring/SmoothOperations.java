@@ -71,7 +71,10 @@ public interface SmoothOperations {
 	TaskResult run(SmoothTask task);
 
 	/**
-	 * Submits a task and returns at once; the task is polled in the background.
+	 * Submits a task and returns once the server created it; the task is polled in the
+	 * background. If the wait for the creation ends first (call timeout, interrupt), the
+	 * task the server creates anyway is cancelled as soon as its id arrives, and that id
+	 * is logged at WARN; the exception says so.
 	 * @param task the task
 	 * @return the handle
 	 */
@@ -119,7 +122,9 @@ public interface SmoothOperations {
 
 	/**
 	 * Opens a browser session with these options; drive it with actions and close it
-	 * (try-with-resources).
+	 * (try-with-resources). If the wait for the creation ends first (call timeout,
+	 * interrupt), the session the server creates anyway is closed as soon as its id
+	 * arrives, and that id is logged at WARN.
 	 * @param spec the session options
 	 * @return the open session
 	 */

@@ -42,6 +42,7 @@ import sh.smooth.spring.session.SessionLaunch;
 import sh.smooth.spring.session.SessionRegistry;
 import sh.smooth.spring.session.SessionSpec;
 import sh.smooth.spring.session.SmoothSession;
+import sh.smooth.spring.task.Creation;
 import sh.smooth.spring.task.Futures;
 import sh.smooth.spring.task.OutputConverter;
 import sh.smooth.spring.task.SmoothTask;
@@ -154,17 +155,25 @@ public class SmoothTemplate implements SmoothOperations {
 			throw new sh.smooth.spring.error.SmoothValidationException("task", null,
 					"must not be null (open a session for a browser without a task)");
 		}
-		return Futures.await(submitAsync(task), this.timeouts.call(), null, "the task creation");
+		// a task created after the caller gave up is cancelled when its id arrives
+		return submission(task).await(this.timeouts.call());
 	}
 
 	/**
-	 * Submits a task without blocking.
+	 * Submits a task without blocking. Cancelling the returned future before the server
+	 * answered does not stop the creation: the task is cancelled ({@code DELETE}) as soon
+	 * as its id arrives, and its id is logged at WARN.
 	 * @param task the task
 	 * @return completes with the handle once the server created the task
 	 */
-	public java.util.concurrent.CompletableFuture<TaskHandle> submitAsync(SmoothTask task) {
+	public CompletableFuture<TaskHandle> submitAsync(SmoothTask task) {
 		Validate.notNull("task", task);
-		return start(TaskKind.TASK, task).map((poller) -> handle(poller)).toFuture();
+		return submission(task).future();
+	}
+
+	private Creation<TaskHandle> submission(SmoothTask task) {
+		return Creation.of(start(TaskKind.TASK, task).map(this::handle).toFuture(), "task", TaskHandle::id,
+				(handle) -> this.api.cancelTask(handle.id()).toFuture());
 	}
 
 	/**
@@ -269,27 +278,29 @@ public class SmoothTemplate implements SmoothOperations {
 	@Override
 	public SmoothSession openSession(SessionSpec spec) {
 		Validate.notNull("spec", spec);
-		CompletableFuture<SmoothSession> opening = openSessionAsync(spec);
-		try {
-			return Futures.await(opening, this.timeouts.call(), null, "the session creation");
-		}
-		catch (RuntimeException ex) {
-			// a session created after the caller gave up would run, and bill, unseen
-			opening.thenAccept(SmoothSession::closeAsync);
-			throw ex;
-		}
+		// a session created after the caller gave up would run, and bill, unseen: it
+		// is closed when its id arrives
+		return opening(spec).await(this.timeouts.call());
 	}
 
 	/**
-	 * Opens a browser session without blocking.
+	 * Opens a browser session without blocking. Cancelling the returned future before the
+	 * server answered does not stop the creation: the session is force-closed as soon as
+	 * its id arrives, and its id is logged at WARN.
 	 * @param spec the session options
 	 * @return completes with the open session once the server created it
 	 */
 	public CompletableFuture<SmoothSession> openSessionAsync(SessionSpec spec) {
 		Validate.notNull("spec", spec);
-		return sessions().open(spec,
-				new SessionLaunch((options, beforeStart) -> start(TaskKind.SESSION, options, beforeStart),
-						this.converter, this.timeouts.call(), this.timeouts.liveUrl()));
+		return opening(spec).future();
+	}
+
+	private Creation<SmoothSession> opening(SessionSpec spec) {
+		return Creation.of(
+				sessions().open(spec,
+						new SessionLaunch((options, beforeStart) -> start(TaskKind.SESSION, options, beforeStart),
+								this.converter, this.timeouts.call(), this.timeouts.liveUrl())),
+				"session", SmoothSession::id, SmoothSession::closeAsync);
 	}
 
 	private SessionFactory sessions() {

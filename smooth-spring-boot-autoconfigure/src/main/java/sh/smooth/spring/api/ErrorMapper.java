@@ -16,6 +16,7 @@
 
 package sh.smooth.spring.api;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -152,22 +153,36 @@ final class ErrorMapper {
 		}
 	}
 
+	/**
+	 * Reads {@code Retry-After}: whole seconds or an HTTP date, bounded to
+	 * {@link SmoothRateLimitException#LONGEST_RETRY_AFTER} (a huge number of seconds or a
+	 * date centuries away reads as that bound), a negative or past value as zero.
+	 * @param header the header value
+	 * @return the wait, or {@code null} when absent or unreadable
+	 */
 	@Nullable static Duration parseRetryAfter(@Nullable String header) {
 		if (header == null || header.isBlank()) {
 			return null;
 		}
 		String value = header.trim();
-		try {
-			long seconds = Long.parseLong(value);
-			return Duration.ofSeconds(Math.max(0, seconds));
-		}
-		catch (NumberFormatException ex) {
-			// not seconds: try an HTTP date
+		if (value.matches("-?\\d+")) {
+			// any number of digits: more than a long holds is still "a very long time"
+			BigInteger seconds = new BigInteger(value);
+			if (seconds.signum() < 0) {
+				return Duration.ZERO;
+			}
+			return (seconds
+				.compareTo(BigInteger.valueOf(SmoothRateLimitException.LONGEST_RETRY_AFTER.getSeconds())) > 0)
+						? SmoothRateLimitException.LONGEST_RETRY_AFTER : Duration.ofSeconds(seconds.longValue());
 		}
 		try {
 			ZonedDateTime when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
 			Duration until = Duration.between(ZonedDateTime.now(when.getZone()), when);
-			return until.isNegative() ? Duration.ZERO : until;
+			if (until.isNegative()) {
+				return Duration.ZERO;
+			}
+			return (until.compareTo(SmoothRateLimitException.LONGEST_RETRY_AFTER) > 0)
+					? SmoothRateLimitException.LONGEST_RETRY_AFTER : until;
 		}
 		catch (RuntimeException ex) {
 			return null;

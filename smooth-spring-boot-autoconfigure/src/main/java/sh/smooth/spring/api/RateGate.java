@@ -20,20 +20,29 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One gate shared by every call of a client. When the server answers 429 with
- * {@code Retry-After}, the gate closes for that long, so all pollers slow down together
- * instead of each one hammering the server on its own schedule.
+ * A pause shared by the calls of one endpoint. When the server answers 429 with
+ * {@code Retry-After} to a call that will be retried, the gate of that endpoint closes
+ * for that long (bounded by {@link RetrySettings#maxRetryAfter()}), so, for example, all
+ * pollers slow down together instead of each one hammering the server on its own
+ * schedule, while calls to other endpoints go on.
  */
 final class RateGate {
+
+	/**
+	 * Far beyond any real pause, and far below what {@code nanoTime} arithmetic can hold.
+	 */
+	private static final Duration LONGEST = Duration.ofDays(365);
 
 	private final AtomicLong closedUntilNanos = new AtomicLong(Long.MIN_VALUE);
 
 	/**
 	 * Closes the gate for at least the given time.
-	 * @param wait how long to wait
+	 * @param wait how long to wait (already bounded by the caller; a wait beyond what
+	 * nanoseconds can count is read as the longest such)
 	 */
 	void closeFor(Duration wait) {
-		long until = System.nanoTime() + wait.toNanos();
+		long nanos = (wait.compareTo(LONGEST) > 0) ? LONGEST.toNanos() : Math.max(0, wait.toNanos());
+		long until = System.nanoTime() + nanos;
 		this.closedUntilNanos.accumulateAndGet(until,
 				(current, next) -> (current == Long.MIN_VALUE) ? next : (next - current > 0) ? next : current);
 	}

@@ -22,6 +22,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -50,9 +52,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriBuilder;
 
+import sh.smooth.spring.error.Redaction;
 import sh.smooth.spring.error.SmoothApiException;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothNetworkException;
+import sh.smooth.spring.error.SmoothProtocolException;
 import sh.smooth.spring.error.SmoothRateLimitException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
@@ -60,13 +64,22 @@ import sh.smooth.spring.error.SmoothTimeoutException;
 /**
  * The Smooth HTTP API as non-blocking calls. Unwraps the {@code r} envelope, maps errors
  * to typed exceptions, and retries only what is safe to repeat (see {@link CallSafety}).
- * Thread-safe; one instance serves every task.
+ * A 429 with {@code Retry-After} on a call that is retried pauses the calls to the same
+ * endpoint (all polls, or all event posts, or all cancels), for at most
+ * {@link RetrySettings#maxRetryAfter()}; a call that is not retried (a submit, a session
+ * action) reports its 429 to its caller and pauses nothing. Thread-safe; one instance
+ * serves every task.
  */
 public final class SmoothApiClient {
 
 	private static final Log logger = LogFactory.getLog(SmoothApiClient.class);
 
 	private static final int MAX_REDIRECTS = 5;
+
+	/** The longest body excerpt kept on an exception. */
+	private static final int MAX_RAW_BODY = 4096;
+
+	private static final byte[] EMPTY = new byte[0];
 
 	private final WebClient webClient;
 
@@ -78,7 +91,11 @@ public final class SmoothApiClient {
 
 	private final ErrorMapper errors;
 
-	private final RateGate gate = new RateGate();
+	/**
+	 * One pause per endpoint (method and path template): a 429 pauses only the calls it
+	 * limits, so a refused submit never holds up polls or tool answers.
+	 */
+	private final Map<String, RateGate> gates = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a client.
@@ -105,14 +122,50 @@ public final class SmoothApiClient {
 	}
 
 	/**
+	 * The retry settings, including the bound of {@code Retry-After} pauses that any
+	 * retry loop built on this client should share.
+	 * @return the settings
+	 */
+	public RetrySettings retrySettings() {
+		return this.retry;
+	}
+
+	/**
 	 * {@code POST /task}: submits a task or opens a session. Never repeated once it may
 	 * have reached the server.
 	 * @param request the body
 	 * @return the created task
 	 */
 	public Mono<TaskResponse> createTask(TaskRequest request) {
-		return exchange(HttpMethod.POST, "/task", (uri) -> uri.build(), json(request), null, CallSafety.NOT_IDEMPOTENT)
-			.map((r) -> convert(r, TaskResponse.class, null));
+		return call(HttpMethod.POST, "/task", (uri) -> uri.build(), json(request), null, CallSafety.NOT_IDEMPOTENT)
+			.map(this::createdTask);
+	}
+
+	/**
+	 * The task a {@code POST /task} created. Only {@code r.id} is required (reference
+	 * 3.2); without it the task, if the server made one, cannot be followed.
+	 */
+	private TaskResponse createdTask(Reply reply) {
+		JsonNode r = reply.r();
+		if (!r.isObject()) {
+			String problem = (reply.body().length == 0) ? "an empty body"
+					: (r.isNull() || r.isMissingNode()) ? "no task in its \"r\" member"
+							: "\"r\" is " + r.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not a task";
+			throw protocolError(reply, problem, null);
+		}
+		TaskResponse created = convert(r, TaskResponse.class, null);
+		if (created.id() == null || created.id().isBlank()) {
+			throw protocolError(reply, "the created task has no id", null);
+		}
+		return created;
+	}
+
+	private SmoothProtocolException protocolError(Reply reply, String problem, @Nullable String taskId) {
+		String text = new String(reply.body(), StandardCharsets.UTF_8);
+		return new SmoothProtocolException(reply.status(),
+				"Smooth answered POST /task with " + reply.status() + " but " + problem
+						+ "; a task may have been created that cannot be followed without its id",
+				taskId, (text.length() > MAX_RAW_BODY) ? text.substring(0, MAX_RAW_BODY) : text);
 	}
 
 	/**
@@ -143,14 +196,19 @@ public final class SmoothApiClient {
 	}
 
 	/**
-	 * {@code DELETE /task/{id}}: cancels a task or force-closes a session.
+	 * {@code DELETE /task/{id}}: cancels a task or force-closes a session. The server
+	 * answers 404 for a task that has already ended (and for one it does not know); for a
+	 * task the caller holds that means "already ended", which is what a cancel or close
+	 * wants, so a 404 is not an error here: it completes with {@code false}.
 	 * @param taskId the task
-	 * @return completes when the server accepted it
+	 * @return {@code true} when the server accepted the cancel, {@code false} when it
+	 * answered 404 because the task had already ended
 	 */
-	public Mono<Void> cancelTask(String taskId) {
+	public Mono<Boolean> cancelTask(String taskId) {
 		return exchange(HttpMethod.DELETE, "/task/{id}", (uri) -> uri.build(taskId), null, taskId,
 				CallSafety.IDEMPOTENT)
-			.then();
+			.thenReturn(true)
+			.onErrorResume((ex) -> isStatus(ex, 404), (ex) -> Mono.just(false));
 	}
 
 	/**
@@ -195,13 +253,31 @@ public final class SmoothApiClient {
 	 */
 	public Mono<JsonNode> exchange(HttpMethod method, @Nullable String uriTemplate, Function<UriBuilder, URI> uri,
 			@Nullable BodyInserter<?, ? super ClientHttpRequest> body, @Nullable String taskId, CallSafety safety) {
-		Mono<JsonNode> once = Mono.defer(() -> {
+		return call(method, uriTemplate, uri, body, taskId, safety).map(Reply::r);
+	}
+
+	/**
+	 * One call, gated and retried as its safety allows; a success keeps its status and
+	 * body beside the {@code r} member.
+	 */
+	private Mono<Reply> call(HttpMethod method, @Nullable String uriTemplate, Function<UriBuilder, URI> uri,
+			@Nullable BodyInserter<?, ? super ClientHttpRequest> body, @Nullable String taskId, CallSafety safety) {
+		Mono<Reply> once = Mono.defer(() -> {
 			WebClient.RequestBodySpec spec = (uriTemplate != null) ? this.webClient.method(method).uri(uriTemplate, uri)
 					: this.webClient.method(method).uri(uri);
 			WebClient.RequestHeadersSpec<?> request = (body != null) ? spec.body(body) : spec;
 			return request.exchangeToMono((response) -> read(response, taskId));
 		}).onErrorMap((ex) -> !(ex instanceof SmoothException), (ex) -> translate(ex, taskId));
-		return gated(once).retryWhen(retrySpec(safety));
+		RateGate gate = this.gates.computeIfAbsent(scope(method, uriTemplate), (key) -> new RateGate());
+		return gated(gate, once).retryWhen(retrySpec(gate, safety));
+	}
+
+	/**
+	 * What a 429 on this call limits: its endpoint. Calls without a template (resource
+	 * management) share one scope per method.
+	 */
+	private static String scope(HttpMethod method, @Nullable String uriTemplate) {
+		return method.name() + " " + ((uriTemplate != null) ? uriTemplate : "(resources)");
 	}
 
 	/**
@@ -232,12 +308,12 @@ public final class SmoothApiClient {
 		};
 	}
 
-	private Mono<JsonNode> read(ClientResponse response, @Nullable String taskId) {
+	private Mono<Reply> read(ClientResponse response, @Nullable String taskId) {
 		int status = response.statusCode().value();
 		if (response.statusCode().is2xxSuccessful()) {
 			return response.bodyToMono(byte[].class)
-				.map((bytes) -> unwrap(bytes, taskId))
-				.defaultIfEmpty(this.mapper.nullNode());
+				.map((bytes) -> new Reply(status, unwrap(bytes, taskId), bytes))
+				.defaultIfEmpty(new Reply(status, this.mapper.nullNode(), EMPTY));
 		}
 		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
 		return errorText(response)
@@ -245,6 +321,9 @@ public final class SmoothApiClient {
 	}
 
 	private JsonNode unwrap(byte[] bytes, @Nullable String taskId) {
+		if (bytes.length == 0) {
+			return this.mapper.nullNode();
+		}
 		try {
 			JsonNode root = this.mapper.readTree(bytes);
 			JsonNode r = (root != null) ? root.get("r") : null;
@@ -260,19 +339,22 @@ public final class SmoothApiClient {
 		}
 	}
 
-	private Mono<JsonNode> gated(Mono<JsonNode> call) {
+	private Mono<Reply> gated(RateGate gate, Mono<Reply> call) {
 		return Mono.defer(() -> {
-			Duration wait = this.gate.remaining();
+			Duration wait = gate.remaining();
 			return wait.isZero() ? call : Mono.delay(wait, this.timer).then(call);
 		});
 	}
 
-	private Retry retrySpec(CallSafety safety) {
+	private Retry retrySpec(RateGate gate, CallSafety safety) {
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			long attempt = signal.totalRetries() + 1;
-			if (failure instanceof SmoothRateLimitException limited) {
-				limited.retryAfter().ifPresent(this.gate::closeFor);
+			if (failure instanceof SmoothRateLimitException limited && isRetryable(failure, safety)) {
+				// only a call that is retried pauses its endpoint, for at most
+				// max-retry-after; a refused submit or action goes to its caller at once
+				// and pauses nothing
+				limited.retryAfter().map(this.retry::pauseFor).ifPresent(gate::closeFor);
 			}
 			if (attempt >= this.retry.maxAttempts() || !isRetryable(failure, safety)) {
 				// the companion's error ends the retries and reaches the caller as is
@@ -297,7 +379,8 @@ public final class SmoothApiClient {
 
 	private Duration backoff(long attempt, Throwable failure) {
 		if (failure instanceof SmoothRateLimitException limited && limited.retryAfter().isPresent()) {
-			Duration asked = limited.retryAfter().get();
+			// the rest of the advertised wait, if longer, is spent at the gate
+			Duration asked = this.retry.pauseFor(limited.retryAfter().get());
 			return (asked.compareTo(this.retry.maxBackoff()) > 0) ? this.retry.maxBackoff() : asked;
 		}
 		long base = this.retry.initialBackoff().toMillis() << Math.min(20, attempt - 1);
@@ -337,7 +420,7 @@ public final class SmoothApiClient {
 			root = root.getCause();
 		}
 		String message = root.getMessage();
-		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+		return root.getClass().getSimpleName() + ((message != null) ? ": " + Redaction.text(message) : "");
 	}
 
 	/**
@@ -396,6 +479,13 @@ public final class SmoothApiClient {
 	private static Mono<String> errorText(ClientResponse response) {
 		Charset charset = response.headers().contentType().map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
 		return response.bodyToMono(byte[].class).map((bytes) -> new String(bytes, charset)).defaultIfEmpty("");
+	}
+
+	/**
+	 * A successful response: its status, its {@code r} member (a JSON null node when
+	 * absent) and the body it came in.
+	 */
+	private record Reply(int status, JsonNode r, byte[] body) {
 	}
 
 }

@@ -34,7 +34,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Prepares the Smooth-specific {@link WebClient.Builder}: base URL, timeouts, User-Agent
  * and the {@code apikey} header. The key is added per request, and only to requests for
- * the Smooth base URL, so a downloads link on another host never receives it.
+ * the Smooth base URL, so a downloads link on another host never receives it. Request
+ * details (headers, form data) are never logged by this client, whatever
+ * {@code spring.http.codecs.log-request-details} says, so the key cannot reach a log
+ * line.
  */
 public final class SmoothWebClients {
 
@@ -61,8 +64,16 @@ public final class SmoothWebClients {
 		return builder.baseUrl(base)
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT)
-			.codecs((codecs) -> codecs.defaultCodecs()
-				.maxInMemorySize((int) Math.min(Integer.MAX_VALUE, settings.maxResponseSize().toBytes())))
+			.codecs((codecs) -> {
+				codecs.defaultCodecs()
+					.maxInMemorySize((int) Math.min(Integer.MAX_VALUE, settings.maxResponseSize().toBytes()));
+				// the apikey header is a request header: Spring's exchange logging prints
+				// request headers in clear at TRACE when request details are on
+				// (spring.http.codecs.log-request-details, copied from Boot's builder),
+				// so
+				// this client never enables them; its TRACE lines show headers={masked}
+				codecs.defaultCodecs().enableLoggingRequestDetails(false);
+			})
 			.filter(apiKeyFilter(base, settings.apiKey()));
 	}
 

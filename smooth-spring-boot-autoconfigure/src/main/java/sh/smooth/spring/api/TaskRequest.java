@@ -24,6 +24,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import sh.smooth.spring.error.Redaction;
+
 /**
  * The body of {@code POST /task}. Every field is always sent, nulls included, in the
  * order the official SDKs use: that is what the server sees from them today.
@@ -74,11 +76,12 @@ public record TaskRequest(@Nullable String task, @JsonProperty("response_model")
 	@Override
 	public String toString() {
 		// proxy password and certificates are secrets: never print them
-		return "TaskRequest[task=" + this.task + ", url=" + this.url + ", agent=" + this.agent + ", maxSteps="
-				+ this.maxSteps + ", device=" + this.device + ", profileId=" + this.profileId + ", proxyServer="
-				+ this.proxyServer + ", proxyPassword=" + ((this.proxyPassword != null) ? "******" : null)
-				+ ", certificates=" + ((this.certificates != null) ? this.certificates.size() + " (masked)" : null)
-				+ ", customTools=" + ((this.customTools != null) ? this.customTools.size() : null) + "]";
+		return "TaskRequest[task=" + this.task + ", url=" + Redaction.url(this.url) + ", agent=" + this.agent
+				+ ", maxSteps=" + this.maxSteps + ", device=" + this.device + ", profileId=" + this.profileId
+				+ ", proxyServer=" + Redaction.url(this.proxyServer) + ", proxyPassword="
+				+ ((this.proxyPassword != null) ? "******" : null) + ", certificates="
+				+ ((this.certificates != null) ? this.certificates.size() + " (masked)" : null) + ", customTools="
+				+ ((this.customTools != null) ? this.customTools.size() : null) + "]";
 	}
 
 	/**

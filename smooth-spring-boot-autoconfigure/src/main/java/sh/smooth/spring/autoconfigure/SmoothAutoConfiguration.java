@@ -96,9 +96,8 @@ public final class SmoothAutoConfiguration {
 		SmoothWebClients.configure(builder, connection, resources.connectionProvider());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		SmoothProperties.Retry retry = properties.retry();
-		return new SmoothApiClient(builder.build(), wireMapper(),
-				new RetrySettings(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff()),
-				resources.scheduler());
+		return new SmoothApiClient(builder.build(), wireMapper(), new RetrySettings(retry.maxAttempts(),
+				retry.initialBackoff(), retry.maxBackoff(), retry.maxRetryAfter()), resources.scheduler());
 	}
 
 	@Bean

@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 import sh.smooth.spring.task.Agent;
+import sh.smooth.spring.error.Redaction;
 import sh.smooth.spring.task.Device;
 
 /**
@@ -56,9 +57,10 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	@Override
 	public String toString() {
 		// a record prints every component: the key must not be one of them
-		return "SmoothProperties[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", baseUrl=" + this.baseUrl
-				+ ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", polling="
-				+ this.polling + ", retry=" + this.retry + ", task=" + this.task + ", tools=" + this.tools + "]";
+		return "SmoothProperties[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", baseUrl="
+				+ Redaction.url(this.baseUrl) + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
+				+ this.readTimeout + ", polling=" + this.polling + ", retry=" + this.retry + ", task=" + this.task
+				+ ", tools=" + this.tools + "]";
 	}
 
 	/**
@@ -86,9 +88,12 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	 * @param maxAttempts Attempts in total, including the first; 1 disables retries.
 	 * @param initialBackoff Wait before the first retry; it doubles, with jitter.
 	 * @param maxBackoff Longest wait between retries.
+	 * @param maxRetryAfter Longest pause a 429's Retry-After imposes on the calls it
+	 * limits (the polls of every task, or tool answers and session actions, or cancels);
+	 * a longer advertised wait is cut to this. A refused submit pauses nothing.
 	 */
 	public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration initialBackoff,
-			@DefaultValue("10s") Duration maxBackoff) {
+			@DefaultValue("10s") Duration maxBackoff, @DefaultValue("60s") Duration maxRetryAfter) {
 	}
 
 	/**

@@ -27,6 +27,13 @@ import org.jspecify.annotations.Nullable;
  */
 public class SmoothRateLimitException extends SmoothApiException {
 
+	/**
+	 * The longest {@code Retry-After} read from a response: 24 hours. A larger number of
+	 * seconds, or a date further away, reads as this; the client's own pause is bounded
+	 * far lower ({@code smooth.retry.max-retry-after}).
+	 */
+	public static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(24);
+
 	@Nullable private final Duration retryAfter;
 
 	public SmoothRateLimitException(int status, String detail, @Nullable String taskId, @Nullable String rawBody,
@@ -36,8 +43,8 @@ public class SmoothRateLimitException extends SmoothApiException {
 	}
 
 	/**
-	 * How long the server asked to wait.
-	 * @return the wait, if the server sent {@code Retry-After}
+	 * How long the server asked to wait, at most {@link #LONGEST_RETRY_AFTER}.
+	 * @return the wait, if the server sent a readable {@code Retry-After}
 	 */
 	public Optional<Duration> retryAfter() {
 		return Optional.ofNullable(this.retryAfter);

@@ -29,9 +29,10 @@ public class SmoothValidationException extends SmoothException {
 	@Nullable private final transient Object value;
 
 	public SmoothValidationException(String field, @Nullable Object value, String limit) {
-		super(field + " = " + describe(value) + " is invalid: " + limit);
+		super(field + " = " + describe(Redaction.value(value)) + " is invalid: " + limit);
 		this.field = field;
-		this.value = value;
+		// a URL's user-info (proxy or base URL credentials) never leaves the exception
+		this.value = Redaction.value(value);
 	}
 
 	private static String describe(@Nullable Object value) {
@@ -61,7 +62,8 @@ public class SmoothValidationException extends SmoothException {
 	}
 
 	/**
-	 * The rejected value.
+	 * The rejected value; a URL with credentials in it is returned as text with its
+	 * user-info masked.
 	 * @return the value
 	 */
 	@Nullable public Object value() {

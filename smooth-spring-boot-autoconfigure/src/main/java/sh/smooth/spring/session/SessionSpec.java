@@ -33,7 +33,8 @@ import sh.smooth.spring.task.SmoothTask;
  * Unset options take the defaults from {@code smooth.task.*}. Built with
  * {@link #builder()}; each setter validates at once. Immutable.
  * <p>
- * The proxy password and certificates are secrets and are masked in {@link #toString()}.
+ * The proxy password and certificates are secrets and are masked in {@link #toString()},
+ * as are credentials in the user-info part of a URL ({@code http://user:pw@proxy:8080}).
  */
 public final class SessionSpec {
 

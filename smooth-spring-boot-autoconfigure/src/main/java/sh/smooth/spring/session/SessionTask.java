@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.core.ParameterizedTypeReference;
 
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.error.Redaction;
 import sh.smooth.spring.task.Validate;
 
 /**
@@ -135,8 +136,8 @@ public final class SessionTask {
 
 	@Override
 	public String toString() {
-		return "SessionTask[task=" + this.task + ", maxSteps=" + this.maxSteps + ", url=" + this.url + ", secrets="
-				+ this.secrets.keySet() + " (values masked)]";
+		return "SessionTask[task=" + this.task + ", maxSteps=" + this.maxSteps + ", url=" + Redaction.url(this.url)
+				+ ", secrets=" + this.secrets.keySet() + " (values masked)]";
 	}
 
 	/**

@@ -33,7 +33,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ParameterizedTypeReference;
 
-import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
@@ -493,7 +492,8 @@ public final class SmoothSession implements AutoCloseable, BrowserActions {
 	/**
 	 * Force-closes the session ({@code DELETE /task/{id}}) and waits for its final
 	 * status, so {@link #result()} answers at once. Idempotent. Actions still waiting
-	 * fail with {@link SmoothSessionClosedException}.
+	 * fail with {@link SmoothSessionClosedException}. A session that has already ended
+	 * (the server answers 404) counts as closed, as in {@link TaskHandle#cancel()}.
 	 */
 	@Override
 	public void close() {
@@ -504,7 +504,8 @@ public final class SmoothSession implements AutoCloseable, BrowserActions {
 	 * Closes the session.
 	 * @param force {@code true} to force-close ({@code DELETE}); {@code false} to send
 	 * the graceful {@code close} action, which lets the server save the profile first
-	 * @return {@code true} when the session is closed; {@code false} when the server
+	 * @return {@code true} when the session is closed (also when it had already ended: a
+	 * 404 on the force-close means "already closed"); {@code false} when the server
 	 * refused a graceful close because the agent is busy (force-close then)
 	 */
 	public boolean close(boolean force) {
@@ -583,15 +584,14 @@ public final class SmoothSession implements AutoCloseable, BrowserActions {
 			mine.complete(null);
 			return mine;
 		}
-		this.poller.api().cancelTask(id()).toFuture().whenComplete((ignored, error) -> {
-			Throwable cause = (error != null) ? unwrap(error) : null;
-			if (cause != null && !SmoothApiClient.isStatus(cause, 404)) {
+		this.poller.api().cancelTask(id()).toFuture().whenComplete((accepted, error) -> {
+			if (error != null) {
 				// let a later close() try again
 				this.forceClose.compareAndSet(mine, null);
-				mine.completeExceptionally(cause);
+				mine.completeExceptionally(unwrap(error));
 				return;
 			}
-			// 404: the session had already ended; either way read the final status
+			// accepted, or already ended (404): either way read the final status
 			awaitFinalStatus().whenComplete((response, failure) -> {
 				if (failure != null) {
 					logger.debug("No final status for Smooth session " + id() + " after its close: " + failure);

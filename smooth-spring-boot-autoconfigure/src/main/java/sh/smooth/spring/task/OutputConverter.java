@@ -57,8 +57,21 @@ public final class OutputConverter {
 	 * @param type the target type
 	 * @return the value, {@code null} for a JSON null
 	 */
-	@SuppressWarnings("unchecked")
 	public <T> @Nullable T convert(@Nullable JsonNode output, Type type) {
+		return convert(output, type, null);
+	}
+
+	/**
+	 * Converts the output of a task to a type. A failure carries the task id and the
+	 * whole output.
+	 * @param <T> the type
+	 * @param output the output (may be a JSON text inside a string)
+	 * @param type the target type
+	 * @param taskId the task the output belongs to, or {@code null}
+	 * @return the value, {@code null} for a JSON null
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T convert(@Nullable JsonNode output, Type type, @Nullable String taskId) {
 		JavaType javaType = this.mapper.getTypeFactory().constructType(type);
 		JsonNode node = unwrapJsonText(output, javaType);
 		if (node == null || node.isNull() || node.isMissingNode()) {
@@ -69,8 +82,15 @@ public final class OutputConverter {
 		}
 		catch (JacksonException ex) {
 			throw new SmoothOutputMappingException(javaType.toCanonical(), "$" + jsonPath(ex), ex.getOriginalMessage(),
-					ex);
+					taskId, text(output), ex);
 		}
+	}
+
+	private static @Nullable String text(@Nullable JsonNode output) {
+		if (output == null) {
+			return null;
+		}
+		return output.isString() ? output.asString() : output.toString();
 	}
 
 	private @Nullable JsonNode unwrapJsonText(@Nullable JsonNode output, JavaType type) {

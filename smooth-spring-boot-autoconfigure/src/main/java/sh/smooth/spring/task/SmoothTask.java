@@ -30,13 +30,15 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.core.ParameterizedTypeReference;
 
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.error.Redaction;
 
 /**
  * Everything a task can ask for: every field of the API's task request. Fields left unset
  * take the defaults from {@code smooth.task.*}. Built with {@link #builder(String)};
  * validated when built, before any HTTP call. Immutable.
  * <p>
- * The proxy password and certificates are secrets and are masked in {@link #toString()}.
+ * The proxy password and certificates are secrets and are masked in {@link #toString()},
+ * as are credentials in the user-info part of a URL ({@code http://user:pw@proxy:8080}).
  */
 public final class SmoothTask {
 
@@ -197,11 +199,12 @@ public final class SmoothTask {
 
 	@Override
 	public String toString() {
-		return "SmoothTask[task=" + this.task + ", url=" + this.url + ", agent=" + this.agent + ", device="
-				+ this.device + ", maxSteps=" + this.maxSteps + ", profileId=" + this.profileId + ", proxyServer="
-				+ this.proxyServer + ", proxyPassword=" + ((this.proxyPassword != null) ? "******" : null)
-				+ ", certificates=" + ((this.certificates != null) ? this.certificates.size() + " (masked)" : null)
-				+ ", tools=" + this.tools + "]";
+		return "SmoothTask[task=" + this.task + ", url=" + Redaction.url(this.url) + ", agent=" + this.agent
+				+ ", device=" + this.device + ", maxSteps=" + this.maxSteps + ", profileId=" + this.profileId
+				+ ", proxyServer=" + Redaction.url(this.proxyServer) + ", proxyPassword="
+				+ ((this.proxyPassword != null) ? "******" : null) + ", certificates="
+				+ ((this.certificates != null) ? this.certificates.size() + " (masked)" : null) + ", tools="
+				+ this.tools + "]";
 	}
 
 	/**

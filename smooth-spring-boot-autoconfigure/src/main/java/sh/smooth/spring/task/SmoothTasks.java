@@ -41,8 +41,9 @@ import sh.smooth.spring.error.SmoothException;
 
 /**
  * Past tasks: the task list ({@code GET /task}, paged with the {@code t}/{@code l}
- * cursor) and the zero-data-retention delete ({@code DELETE /task/{id}/data}). Each call
- * blocks its caller, bounded by the client's call timeout. Thread-safe.
+ * cursor, each sent only when set) and the zero-data-retention delete ({@code DELETE
+ * /task/{id}/data}). Each call blocks its caller, bounded by the client's call timeout.
+ * Thread-safe.
  */
 public final class SmoothTasks {
 
@@ -73,12 +74,15 @@ public final class SmoothTasks {
 	 */
 	public TaskPage list(TaskQuery query) {
 		Validate.notNull("query", query);
-		JsonNode r = Futures.await(this.api.exchange(HttpMethod.GET, (uri) -> {
-			uri.path("/task");
+		JsonNode r = Futures.await(this.api.exchange(HttpMethod.GET, "/task", (uri) -> {
+			// only what the caller set: the server's defaults apply to the rest
 			if (query.before() != null) {
 				uri.queryParam("t", query.before());
 			}
-			return uri.queryParam("l", query.limit()).build();
+			if (query.limit() != null) {
+				uri.queryParam("l", query.limit());
+			}
+			return uri.build();
 		}, null, null, CallSafety.IDEMPOTENT), this.timeout, null, "the task list");
 		List<TaskResult> tasks = new ArrayList<>();
 		if (r.isArray()) {
@@ -129,7 +133,7 @@ public final class SmoothTasks {
 	}
 
 	static @Nullable Long nextBefore(List<TaskResult> tasks, TaskQuery query) {
-		if (tasks.size() < query.limit()) {
+		if (tasks.size() < query.pageSize()) {
 			return null;
 		}
 		Long oldest = null;

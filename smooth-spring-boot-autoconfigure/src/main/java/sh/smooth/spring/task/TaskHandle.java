@@ -35,7 +35,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.error.SmoothNotFoundException;
 import sh.smooth.spring.polling.TaskPoller;
 
 /**
@@ -171,18 +170,17 @@ public final class TaskHandle {
 	}
 
 	/**
-	 * Cancels the task ({@code DELETE /task/{id}}).
-	 * @throws SmoothNotFoundException if the task is unknown or has already finished
+	 * Cancels the task ({@code DELETE /task/{id}}). A task that has already ended (the
+	 * server answers 404) is not an error: there is nothing left to cancel, and
+	 * {@code false} says so. Either way the task's final status follows through polling.
+	 * @return {@code true} when the server accepted the cancel, {@code false} when the
+	 * task had already ended
 	 */
-	public void cancel() {
-		try {
-			Futures.await(this.poller.api().cancelTask(id()), this.liveUrlTimeout, id(), "the cancellation");
-		}
-		catch (SmoothNotFoundException ex) {
-			throw new SmoothNotFoundException(404, "task not found or already finished (" + ex.detail() + ")",
-					ex.taskId(), ex.rawBody());
-		}
+	public boolean cancel() {
+		Boolean accepted = Futures.await(this.poller.api().cancelTask(id()), this.liveUrlTimeout, id(),
+				"the cancellation");
 		this.poller.wakeUp();
+		return Boolean.TRUE.equals(accepted);
 	}
 
 	/**

@@ -22,15 +22,20 @@ import sh.smooth.spring.error.SmoothValidationException;
 
 /**
  * One page request of the task list ({@code GET /task?t=&l=}): newest first, at most
- * {@code limit} tasks created before the {@code before} cursor.
+ * {@code limit} tasks created before the {@code before} cursor. Only what is set is sent:
+ * without a page size, no {@code l} goes on the wire and the server's default applies.
  *
  * @param before only tasks created before this time ({@code t}); {@code null} for the
  * newest. The unit is that of the tasks' {@code created_at}, passed through unchanged
- * @param limit the page size ({@code l}), 1 to 128
+ * @param limit the page size ({@code l}), 1 to 128; {@code null} to leave it to the
+ * server
  */
-public record TaskQuery(@Nullable Long before, int limit) {
+public record TaskQuery(@Nullable Long before, @Nullable Integer limit) {
 
-	/** The page size the server uses when none is given. */
+	/**
+	 * The page size the server uses when none is given. Never sent; used only to tell a
+	 * short (last) page of a query without a page size.
+	 */
 	public static final int DEFAULT_LIMIT = 32;
 
 	/** The largest page size the server accepts. */
@@ -39,10 +44,10 @@ public record TaskQuery(@Nullable Long before, int limit) {
 	/**
 	 * Creates a query.
 	 * @param before the cursor, or {@code null}
-	 * @param limit the page size
+	 * @param limit the page size, or {@code null} for the server's default
 	 */
 	public TaskQuery {
-		if (limit < 1 || limit > MAX_LIMIT) {
+		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
 			throw new SmoothValidationException("limit", limit, "must be between 1 and " + MAX_LIMIT + " (inclusive)");
 		}
 		if (before != null && before < 0) {
@@ -51,11 +56,11 @@ public record TaskQuery(@Nullable Long before, int limit) {
 	}
 
 	/**
-	 * The newest tasks, 32 per page.
+	 * The newest tasks, in pages of the server's default size (32).
 	 * @return the query
 	 */
 	public static TaskQuery latest() {
-		return new TaskQuery(null, DEFAULT_LIMIT);
+		return new TaskQuery(null, null);
 	}
 
 	/**
@@ -83,6 +88,14 @@ public record TaskQuery(@Nullable Long before, int limit) {
 	 */
 	public TaskQuery withLimit(int pageSize) {
 		return new TaskQuery(this.before, pageSize);
+	}
+
+	/**
+	 * The number of tasks a full page holds: the page size set, or the server's default.
+	 * @return the page size in effect
+	 */
+	public int pageSize() {
+		return (this.limit != null) ? this.limit : DEFAULT_LIMIT;
 	}
 
 }

@@ -97,7 +97,7 @@ public final class TaskResult {
 	 * @return the value, {@code null} if the output is null
 	 */
 	public <T> @Nullable T output(Class<T> type) {
-		return this.converter.convert(this.response.output(), type);
+		return this.converter.convert(this.response.output(), type, id());
 	}
 
 	/**
@@ -108,7 +108,7 @@ public final class TaskResult {
 	 */
 	public <T> @Nullable T output(ParameterizedTypeReference<T> type) {
 		Type javaType = type.getType();
-		return this.converter.convert(this.response.output(), javaType);
+		return this.converter.convert(this.response.output(), javaType, id());
 	}
 
 	/**

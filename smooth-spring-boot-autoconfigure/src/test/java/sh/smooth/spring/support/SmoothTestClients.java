@@ -57,13 +57,17 @@ public final class SmoothTestClients implements AutoCloseable {
 
 	private final SmoothTemplate template;
 
+	/** The waiting bounds of the template, unless a test gives its own. */
+	public static final SmoothTemplate.Timeouts TIMEOUTS = new SmoothTemplate.Timeouts(Duration.ofSeconds(20),
+			Duration.ofSeconds(5), Duration.ofSeconds(10));
+
 	private SmoothTestClients(String baseUrl, RetrySettings retry, PollingSettings polling, Duration readTimeout,
 			List<TaskSupport> supports) {
-		this(baseUrl, retry, polling, readTimeout, supports, API_KEY);
+		this(baseUrl, retry, polling, readTimeout, supports, API_KEY, TIMEOUTS);
 	}
 
 	private SmoothTestClients(String baseUrl, RetrySettings retry, PollingSettings polling, Duration readTimeout,
-			List<TaskSupport> supports, String apiKey) {
+			List<TaskSupport> supports, String apiKey, SmoothTemplate.Timeouts timeouts) {
 		this.resources = new SmoothResources(2, 100);
 		ConnectionSettings connection = new ConnectionSettings(URI.create(baseUrl), SmoothApiKey.of(apiKey),
 				Duration.ofSeconds(2), readTimeout, DataSize.ofMegabytes(16));
@@ -75,8 +79,7 @@ public final class SmoothTestClients implements AutoCloseable {
 		this.engine = new PollingEngine(this.api, polling, this.resources.scheduler());
 		this.template = new SmoothTemplate(this.api, this.engine,
 				new TaskRequests(TaskDefaults.SDK_DEFAULTS, new SmoothSchemaGenerator(), mapper),
-				new OutputConverter(mapper), supports,
-				new SmoothTemplate.Timeouts(Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+				new OutputConverter(mapper), supports, timeouts);
 	}
 
 	/**
@@ -107,7 +110,20 @@ public final class SmoothTestClients implements AutoCloseable {
 	 */
 	public static SmoothTestClients createWithoutKey(String baseUrl) {
 		return new SmoothTestClients(baseUrl, new RetrySettings(3, Duration.ofMillis(20), Duration.ofMillis(100)),
-				PollingSettings.DEFAULTS, Duration.ofSeconds(5), List.of(), null);
+				PollingSettings.DEFAULTS, Duration.ofSeconds(5), List.of(), null, TIMEOUTS);
+	}
+
+	/**
+	 * A client with fast retries and polling and the given waiting bounds, such as a call
+	 * timeout shorter than a slow server.
+	 * @param baseUrl the server base URL
+	 * @param timeouts the template's waiting bounds
+	 * @return the clients
+	 */
+	public static SmoothTestClients create(String baseUrl, SmoothTemplate.Timeouts timeouts) {
+		return new SmoothTestClients(baseUrl, new RetrySettings(3, Duration.ofMillis(20), Duration.ofMillis(100)),
+				new PollingSettings(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50), 1.5),
+				Duration.ofSeconds(5), List.of(), API_KEY, timeouts);
 	}
 
 	/**

@@ -252,20 +252,6 @@ class PollingBehaviourTests {
 	}
 
 	@Test
-	void cancelOfAFinishedTaskGivesAClearNotFound() {
-		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
-			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}")));
-		wm.stubFor(delete("/api/v1/task/" + id + "")
-			.willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Task already completed\"}")));
-		TaskHandle handle = this.clients.template().submit("x");
-		handle.await(PATIENCE);
-
-		assertThatThrownBy(handle::cancel).isInstanceOf(SmoothNotFoundException.class)
-			.hasMessageContaining("already finished")
-			.hasMessageContaining("" + id + "");
-	}
-
-	@Test
 	void cancelSendsDeleteAndTheHandleSeesCancelled() {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs(Scenario.STARTED)

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class SmoothTasksTests {
 
 	@Test
 	void aShortPageIsTheLast() {
-		wm.stubFor(get("/api/v1/task?t=1000&l=32")
+		wm.stubFor(get("/api/v1/task?t=1000")
 			.willReturn(okJson("{\"r\":[{\"id\":\"t1\",\"status\":\"done\",\"created_at\":900}]}")));
 
 		TaskPage page = this.tasks.list(TaskQuery.latest().withBefore(1000));
@@ -94,6 +95,28 @@ class SmoothTasksTests {
 		assertThat(page.tasks()).hasSize(1);
 		assertThat(page.hasNext()).isFalse();
 		assertThat(page.nextQuery()).isEmpty();
+	}
+
+	@Test
+	void withoutAPageSizeNoLimitIsSentOnAnyPage() {
+		// a full page of the server's default size (32), then a short one
+		StringBuilder full = new StringBuilder("{\"r\":[");
+		for (int i = 0; i < TaskQuery.DEFAULT_LIMIT; i++) {
+			full.append((i > 0) ? "," : "")
+				.append("{\"id\":\"t")
+				.append(i)
+				.append("\",\"status\":\"done\",\"created_at\":")
+				.append(1000 - i)
+				.append("}");
+		}
+		wm.stubFor(get("/api/v1/task").willReturn(okJson(full.append("]}").toString())));
+		wm.stubFor(get("/api/v1/task?t=969")
+			.willReturn(okJson("{\"r\":[{\"id\":\"old\",\"status\":\"done\",\"created_at\":5}]}")));
+
+		assertThat(this.tasks.stream(TaskQuery.latest()).count()).isEqualTo(TaskQuery.DEFAULT_LIMIT + 1);
+
+		List<LoggedRequest> requests = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task")));
+		assertThat(requests).extracting(LoggedRequest::getUrl).containsExactly("/api/v1/task", "/api/v1/task?t=969");
 	}
 
 	@Test
@@ -132,16 +155,14 @@ class SmoothTasksTests {
 
 	@Test
 	void aFailedListReadIsRetried() {
-		wm.stubFor(get("/api/v1/task?l=32").inScenario("flaky")
+		wm.stubFor(get("/api/v1/task").inScenario("flaky")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(502))
 			.willSetStateTo("ok"));
-		wm.stubFor(get("/api/v1/task?l=32").inScenario("flaky")
-			.whenScenarioStateIs("ok")
-			.willReturn(okJson("{\"r\":[]}")));
+		wm.stubFor(get("/api/v1/task").inScenario("flaky").whenScenarioStateIs("ok").willReturn(okJson("{\"r\":[]}")));
 
 		assertThat(this.tasks.list(TaskQuery.latest()).tasks()).isEmpty();
-		wm.verify(2, getRequestedFor(urlEqualTo("/api/v1/task?l=32")));
+		wm.verify(2, getRequestedFor(urlEqualTo("/api/v1/task")));
 	}
 
 	@Test

@@ -107,6 +107,24 @@ class TypedOutputTests {
 	}
 
 	@Test
+	void aMismatchKeepsTheTaskIdAndTheWholeRawOutput() {
+		String output = "{\"title\":\"Show HN\",\"points\":\"forty-two\",\"kind\":\"SHOW\",\"tags\":[]}";
+		done(output);
+
+		assertThatThrownBy(() -> this.clients.template().run("top story", Story.class))
+			.isInstanceOfSatisfying(SmoothOutputMappingException.class, (ex) -> {
+				assertThat(ex.taskId()).isEqualTo(this.id);
+				assertThat(ex.rawOutput()).isEqualTo(output);
+				assertThat(ex.path()).isEqualTo("$.points");
+			})
+			.hasMessageContaining(this.id)
+			.hasMessageContaining("forty-two");
+		assertThatThrownBy(() -> this.clients.template().run("top story", new ParameterizedTypeReference<Story>() {
+		})).isInstanceOfSatisfying(SmoothOutputMappingException.class,
+				(ex) -> assertThat(ex.rawOutput()).isEqualTo(output));
+	}
+
+	@Test
 	void aFailedTaskRaisesWithTheAgentsExplanation() {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).willReturn(okJson(
 				"{\"r\":{\"id\":\"" + id + "\",\"status\":\"failed\",\"output\":\"The site blocked the agent\"}}")));
