@@ -92,7 +92,10 @@ public final class ToolDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * A bounded executor for tool methods, with threads named {@code smooth-tool-N}.
+	 * A bounded executor for tool methods, with daemon threads named
+	 * {@code smooth-tool-N}: an idle tool thread never keeps the JVM alive after
+	 * {@code main} returns, and {@link #close()} stops them with the context. Idle
+	 * threads end after 60 s.
 	 * @param threads most tools running at once
 	 * @param queueCapacity most calls waiting for a thread (0 for none); beyond it calls
 	 * are answered with an error
@@ -109,8 +112,10 @@ public final class ToolDispatcher implements AutoCloseable {
 		}
 		BlockingQueue<Runnable> queue = (queueCapacity == 0) ? new SynchronousQueue<>()
 				: new ArrayBlockingQueue<>(queueCapacity);
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue,
-				new CustomizableThreadFactory("smooth-tool-"), new ThreadPoolExecutor.AbortPolicy());
+		CustomizableThreadFactory factory = new CustomizableThreadFactory("smooth-tool-");
+		factory.setDaemon(true);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue, factory,
+				new ThreadPoolExecutor.AbortPolicy());
 		executor.allowCoreThreadTimeOut(true);
 		return executor;
 	}
