@@ -46,7 +46,10 @@ import sh.smooth.spring.polling.TaskPoller;
 
 /**
  * One tool call, from the event to the accepted answer. Exactly one of success, failure,
- * timeout or cancellation wins and answers; the others do nothing.
+ * timeout, a too long wait in the queue, or cancellation wins and answers; the others do
+ * nothing. The call's run and its wait for a thread have separate bounds: the queue timer
+ * runs from the hand-over to the executor until the call starts, the run timer from the
+ * start.
  */
 final class ToolCallRun {
 
@@ -72,9 +75,14 @@ final class ToolCallRun {
 
 	private final AtomicBoolean answered = new AtomicBoolean();
 
+	/** Claimed by whichever comes first: the start on a thread or the queue timeout. */
+	private final AtomicBoolean started = new AtomicBoolean();
+
 	private volatile @Nullable Future<?> execution;
 
 	private volatile @Nullable CompletableFuture<?> async;
+
+	private volatile @Nullable Disposable queueTimer;
 
 	private volatile @Nullable Disposable timer;
 
@@ -111,7 +119,7 @@ final class ToolCallRun {
 		fail(ToolCallOutcome.UNKNOWN_TOOL, null);
 	}
 
-	/** Hands the call to the executor and arms the timeout. */
+	/** Hands the call to the executor and arms the queue timeout. */
 	void start() {
 		try {
 			this.execution = this.dispatcher.executor().submit(this::execute);
@@ -126,17 +134,30 @@ final class ToolCallRun {
 			fail(ToolCallOutcome.FAILURE, ex);
 			return;
 		}
-		this.timer = this.poller.scheduler()
-			.schedule(this::timeout, this.dispatcher.timeout().toMillis(), TimeUnit.MILLISECONDS);
-		if (this.answered.get()) {
-			// answered before the timer was armed
-			disposeTimer();
+		this.queueTimer = this.poller.scheduler()
+			.schedule(this::queueTimeout, this.dispatcher.queueTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		if (this.started.get()) {
+			// started (or answered) before the timer was armed
+			dispose(this.queueTimer);
 		}
 	}
 
 	private void execute() {
+		if (!this.started.compareAndSet(false, true)) {
+			// waited too long in the queue and was answered "busy": must not run now
+			return;
+		}
+		dispose(this.queueTimer);
 		SmoothToolCallback tool = this.tool;
 		if (tool == null || this.answered.get()) {
+			return;
+		}
+		// the timeout counts running time only, from here
+		this.timer = this.poller.scheduler()
+			.schedule(this::timeout, this.dispatcher.timeout().toMillis(), TimeUnit.MILLISECONDS);
+		if (this.answered.get()) {
+			// cancelled before the timer was armed
+			dispose(this.timer);
 			return;
 		}
 		try {
@@ -223,6 +244,22 @@ final class ToolCallRun {
 		}
 	}
 
+	private void queueTimeout() {
+		if (!this.started.compareAndSet(false, true) || this.answered.get()) {
+			return;
+		}
+		Future<?> queued = this.execution;
+		if (queued != null) {
+			// leaves the queue as a no-op; the started flag already keeps it from running
+			queued.cancel(false);
+		}
+		logger.warn("Smooth tool '" + this.context.toolName() + "' waited longer than " + this.dispatcher.queueTimeout()
+				+ " for a thread for task " + this.context.taskId() + " (event " + this.context.eventId()
+				+ "): answering \"busy\"; it will not run (smooth.tools.executor.*)");
+		fail(ToolCallOutcome.FAILURE, new RejectedExecutionException("Smooth tool '" + this.context.toolName()
+				+ "' waited longer than " + this.dispatcher.queueTimeout() + " for a thread"));
+	}
+
 	private void timeout() {
 		if (this.answered.get()) {
 			return;
@@ -242,7 +279,7 @@ final class ToolCallRun {
 		if (!this.answered.compareAndSet(false, true)) {
 			return;
 		}
-		disposeTimer();
+		disposeTimers();
 		interrupt();
 		logger.warn("Cancelled Smooth tool '" + this.context.toolName() + "' (event " + this.context.eventId() + "): "
 				+ reason + " while it was running");
@@ -293,7 +330,7 @@ final class ToolCallRun {
 		if (!this.answered.compareAndSet(false, true)) {
 			return;
 		}
-		disposeTimer();
+		disposeTimers();
 		TaskEvent event = TaskEvent.toolResponse(this.context.eventId(), reply.code(), reply.output());
 		// same event id on every attempt: retried on 5xx and I/O errors, never re-run
 		this.poller.api()
@@ -328,8 +365,12 @@ final class ToolCallRun {
 		}
 	}
 
-	private void disposeTimer() {
-		Disposable armed = this.timer;
+	private void disposeTimers() {
+		dispose(this.queueTimer);
+		dispose(this.timer);
+	}
+
+	private static void dispose(@Nullable Disposable armed) {
 		if (armed != null) {
 			armed.dispose();
 		}

@@ -41,14 +41,21 @@ import sh.smooth.spring.task.Validate;
 
 /**
  * Answers the agent's {@code tool_call} events for every task of the application. Each
- * call runs on a bounded executor (never on an HTTP or polling thread), is answered once
- * per event id (an application-wide, bounded set of handled ids), times out, and is
- * cancelled when its task ends. Close it to stop the executor.
+ * call runs on a bounded executor (never on an HTTP or polling thread), runs once per
+ * event id (an application-wide, bounded set of handled ids), is bounded both while it
+ * waits for a thread and while it runs, and is cancelled when its task ends. Close it to
+ * stop the executor.
  */
 public final class ToolDispatcher implements AutoCloseable {
 
 	/** How many handled tool-call ids are remembered for de-duplication. */
 	public static final int HANDLED_CAPACITY = 100_000;
+
+	/**
+	 * The default of {@code smooth.tools.executor.queue-timeout}: how long a call may
+	 * wait for a thread.
+	 */
+	public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(30);
 
 	private final ExecutorService executor;
 
@@ -60,6 +67,8 @@ public final class ToolDispatcher implements AutoCloseable {
 
 	private final Duration timeout;
 
+	private final Duration queueTimeout;
+
 	private final HandledToolCalls handled;
 
 	private volatile boolean closed;
@@ -69,25 +78,42 @@ public final class ToolDispatcher implements AutoCloseable {
 	};
 
 	/**
+	 * Creates a dispatcher whose calls may wait {@link #DEFAULT_QUEUE_TIMEOUT} for a
+	 * thread.
+	 * @param executor runs tool methods; owned: shut down by {@link #close()}
+	 * @param errors maps failures to replies
+	 * @param observer observes calls (resolved on first use)
+	 * @param mapper writes results as JSON
+	 * @param timeout how long a tool may run, counted from when it starts running
+	 */
+	public ToolDispatcher(ExecutorService executor, SmoothToolErrorHandler errors, Supplier<ToolCallObserver> observer,
+			JsonMapper mapper, Duration timeout) {
+		this(executor, errors, observer, mapper, timeout, DEFAULT_QUEUE_TIMEOUT);
+	}
+
+	/**
 	 * Creates a dispatcher.
 	 * @param executor runs tool methods; owned: shut down by {@link #close()}
 	 * @param errors maps failures to replies
 	 * @param observer observes calls (resolved on first use)
 	 * @param mapper writes results as JSON
-	 * @param timeout how long a tool may run
+	 * @param timeout how long a tool may run, counted from when it starts running
+	 * @param queueTimeout how long a call may wait for a thread; past it the call is
+	 * answered "busy" (code 400) and never runs
 	 */
 	public ToolDispatcher(ExecutorService executor, SmoothToolErrorHandler errors, Supplier<ToolCallObserver> observer,
-			JsonMapper mapper, Duration timeout) {
-		this(executor, errors, observer, mapper, timeout, HANDLED_CAPACITY);
+			JsonMapper mapper, Duration timeout, Duration queueTimeout) {
+		this(executor, errors, observer, mapper, timeout, queueTimeout, HANDLED_CAPACITY);
 	}
 
 	ToolDispatcher(ExecutorService executor, SmoothToolErrorHandler errors, Supplier<ToolCallObserver> observer,
-			JsonMapper mapper, Duration timeout, int handledCapacity) {
+			JsonMapper mapper, Duration timeout, Duration queueTimeout, int handledCapacity) {
 		this.executor = executor;
 		this.errors = errors;
 		this.observer = SingletonSupplier.of(observer);
 		this.mapper = mapper;
 		this.timeout = Validate.positive("smooth.tools.timeout", timeout);
+		this.queueTimeout = Validate.positive("smooth.tools.executor.queue-timeout", queueTimeout);
 		this.handled = new HandledToolCalls(handledCapacity);
 	}
 
@@ -166,6 +192,10 @@ public final class ToolDispatcher implements AutoCloseable {
 
 	Duration timeout() {
 		return this.timeout;
+	}
+
+	Duration queueTimeout() {
+		return this.queueTimeout;
 	}
 
 	HandledToolCalls handled() {
