@@ -35,6 +35,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.ReactiveAdapterRegistry;
@@ -78,6 +79,8 @@ final class ToolCallRun {
 	/** Claimed by whichever comes first: the start on a thread or the queue timeout. */
 	private final AtomicBoolean started = new AtomicBoolean();
 
+	private volatile @Nullable ObjectNode arguments;
+
 	private volatile @Nullable Future<?> execution;
 
 	private volatile @Nullable CompletableFuture<?> async;
@@ -119,8 +122,20 @@ final class ToolCallRun {
 		fail(ToolCallOutcome.UNKNOWN_TOOL, null);
 	}
 
-	/** Hands the call to the executor and arms the queue timeout. */
+	/**
+	 * Checks the input, hands the call to the executor and arms the queue timeout. An
+	 * input that is not a JSON object is answered at once, without a thread.
+	 */
 	void start() {
+		JsonNode received = this.input;
+		ObjectNode object = ToolInput.asObject(received, this.dispatcher.mapper());
+		if (object == null && received != null) {
+			SmoothToolCallback tool = this.tool;
+			String expected = ToolInput.expected((tool != null) ? inputs(tool) : null);
+			fail(ToolCallOutcome.BAD_ARGUMENTS, ToolInput.notAnObject(this.context.toolName(), received, expected));
+			return;
+		}
+		this.arguments = object;
 		try {
 			this.execution = this.dispatcher.executor().submit(this::execute);
 		}
@@ -142,6 +157,16 @@ final class ToolCallRun {
 		}
 	}
 
+	private static @Nullable JsonNode inputs(SmoothToolCallback tool) {
+		try {
+			return tool.signature().inputs();
+		}
+		catch (RuntimeException ex) {
+			// only for the message: a broken signature must not stop the answer
+			return null;
+		}
+	}
+
 	private void execute() {
 		if (!this.started.compareAndSet(false, true)) {
 			// waited too long in the queue and was answered "busy": must not run now
@@ -149,7 +174,8 @@ final class ToolCallRun {
 		}
 		dispose(this.queueTimer);
 		SmoothToolCallback tool = this.tool;
-		if (tool == null || this.answered.get()) {
+		ObjectNode arguments = this.arguments;
+		if (tool == null || arguments == null || this.answered.get()) {
 			return;
 		}
 		// the timeout counts running time only, from here
@@ -161,8 +187,6 @@ final class ToolCallRun {
 			return;
 		}
 		try {
-			JsonNode arguments = (this.input != null && !this.input.isNull()) ? this.input
-					: this.dispatcher.mapper().createObjectNode();
 			Object value = tool.call(arguments, this.context);
 			CompletableFuture<?> pending = asFuture(value);
 			if (pending != null) {
