@@ -40,9 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.ReactiveAdapterRegistry;
 
-import sh.smooth.spring.api.CallSafety;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.polling.TaskPoller;
 
 /**
@@ -55,6 +55,9 @@ import sh.smooth.spring.polling.TaskPoller;
 final class ToolCallRun {
 
 	private static final Log logger = LogFactory.getLog(ToolCallRun.class);
+
+	/** The tool name recorded for a lost answer to a tool nobody declared. */
+	private static final String UNKNOWN_TOOL = "unknown";
 
 	private final ToolDispatcher dispatcher;
 
@@ -356,23 +359,36 @@ final class ToolCallRun {
 		}
 		disposeTimers();
 		TaskEvent event = TaskEvent.toolResponse(this.context.eventId(), reply.code(), reply.output());
-		// same event id on every attempt: retried on 5xx and I/O errors, never re-run
-		this.poller.api()
-			.sendEvent(this.context.taskId(), event, CallSafety.IDEMPOTENT)
-			.subscribe(null, (sendError) -> notSent(outcome, sendError), () -> done(outcome, error));
+		// same event id on every send, until accepted or the task ends; never re-run
+		ToolAnswerDelivery delivery = new ToolAnswerDelivery(this.poller, event, this.context.toolName());
+		delivery.send()
+			.subscribe(null, (sendError) -> notSent(outcome, sendError, delivery), () -> done(outcome, error));
 	}
 
-	private void notSent(ToolCallOutcome outcome, Throwable error) {
-		if (SmoothApiClient.isStatus(error, 400) || SmoothApiClient.isStatus(error, 404)) {
+	private void notSent(ToolCallOutcome outcome, Throwable error, ToolAnswerDelivery delivery) {
+		boolean rejected = SmoothApiClient.isStatus(error, 400) || SmoothApiClient.isStatus(error, 404);
+		if (this.cameWithFinalResponse || (rejected && !delivery.resent())) {
+			// the task was over before the answer could matter: nobody waits for it
 			logger.info("The answer to Smooth tool call '" + this.context.toolName() + "' (event "
-					+ this.context.eventId() + ") was rejected; task " + this.context.taskId() + " has probably ended: "
-					+ error.getMessage());
+					+ this.context.eventId() + ") " + (rejected ? "was rejected" : "was not accepted") + "; task "
+					+ this.context.taskId() + " has probably ended: " + error.getMessage());
 		}
 		else {
-			logger.warn("Could not send the answer to Smooth tool call '" + this.context.toolName() + "' (event "
-					+ this.context.eventId() + ") of task " + this.context.taskId(), error);
+			String why = rejected ? "the server rejected it after earlier failures; the task has probably ended"
+					: this.poller.isDone() ? ended() + " before the server accepted it" : "the server refused it";
+			logger.warn("The answer to Smooth tool call '" + this.context.toolName() + "' (event "
+					+ this.context.eventId() + ") of task " + this.context.taskId() + " was lost: " + why + " ("
+					+ error.getMessage() + ")");
+			// a tool attached to the task (a bounded set of names), else "unknown"
+			this.dispatcher.answerLost((this.tool != null) ? this.context.toolName() : UNKNOWN_TOOL);
 		}
 		done(outcome, error);
+	}
+
+	private String ended() {
+		TaskResponse latest = this.poller.latest();
+		return (latest != null && latest.isTerminal()) ? "the task ended with status " + latest.status()
+				: "polling of the task stopped";
 	}
 
 	private void done(ToolCallOutcome outcome, @Nullable Throwable error) {

@@ -16,6 +16,7 @@
 
 package sh.smooth.spring.tool;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import sh.smooth.spring.error.SmoothException;
@@ -43,8 +44,8 @@ import sh.smooth.spring.task.Validate;
  * Answers the agent's {@code tool_call} events for every task of the application. Each
  * call runs on a bounded executor (never on an HTTP or polling thread), runs once per
  * event id (an application-wide, bounded set of handled ids), is bounded both while it
- * waits for a thread and while it runs, and is cancelled when its task ends. Close it to
- * stop the executor.
+ * waits for a thread and while it runs, and is cancelled when its task ends. Its answer
+ * is sent until the server accepts it or the task ends. Close it to stop the executor.
  */
 public final class ToolDispatcher implements AutoCloseable {
 
@@ -70,6 +71,9 @@ public final class ToolDispatcher implements AutoCloseable {
 	private final Duration queueTimeout;
 
 	private final HandledToolCalls handled;
+
+	private volatile Consumer<String> lostAnswers = (toolName) -> {
+	};
 
 	private volatile boolean closed;
 
@@ -200,6 +204,25 @@ public final class ToolDispatcher implements AutoCloseable {
 
 	HandledToolCalls handled() {
 		return this.handled;
+	}
+
+	/**
+	 * Sets who counts the tool answers that never reached the server (the metrics
+	 * feature).
+	 * @param recorder called with the tool name ({@code unknown} for a tool nobody
+	 * declared) once per lost answer
+	 */
+	public void setLostAnswerRecorder(Consumer<String> recorder) {
+		this.lostAnswers = recorder;
+	}
+
+	void answerLost(String toolName) {
+		try {
+			this.lostAnswers.accept(toolName);
+		}
+		catch (RuntimeException ex) {
+			// a broken recorder must not break the answer path
+		}
 	}
 
 	/**
