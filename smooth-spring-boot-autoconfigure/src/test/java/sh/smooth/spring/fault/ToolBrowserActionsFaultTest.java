@@ -120,7 +120,7 @@ class ToolBrowserActionsFaultTest {
 			@SmoothTool(description = "Waits for its task to end, then asks for the browser")
 			public String lateBrowser(SmoothToolContext context) {
 				this.entered.countDown();
-				awaitIgnoringInterrupts(this.release);
+				SimulatorRig.awaitIgnoringInterrupts(this.release, WAIT);
 				return browse(context);
 			}
 
@@ -133,21 +133,6 @@ class ToolBrowserActionsFaultTest {
 					this.outcome.set(ex);
 				}
 				return "done";
-			}
-
-			/** Like a tool stuck in a call that does not react to interrupts. */
-			private static void awaitIgnoringInterrupts(CountDownLatch latch) {
-				while (true) {
-					try {
-						if (!latch.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-							throw new IllegalStateException("The test never released the tool");
-						}
-						return;
-					}
-					catch (InterruptedException ex) {
-						// ignored on purpose: the cancellation of the task interrupts it
-					}
-				}
 			}
 
 		}

@@ -183,19 +183,8 @@ class ToolExecutorFaultTest {
 					essential = false)
 			public String hog() {
 				this.hogEntered.countDown();
-				while (true) {
-					try {
-						if (!this.release.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-							throw new IllegalStateException("The test never released the hog");
-						}
-						return "hog";
-					}
-					catch (InterruptedException ex) {
-						// ignored on purpose, like a call stuck in I/O that interrupts do
-						// not
-						// reach
-					}
-				}
+				SimulatorRig.awaitIgnoringInterrupts(this.release, WAIT);
+				return "hog";
 			}
 
 			@SmoothTool(description = "Answers at once")
