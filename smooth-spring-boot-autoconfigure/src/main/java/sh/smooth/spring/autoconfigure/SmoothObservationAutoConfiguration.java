@@ -39,19 +39,22 @@ import sh.smooth.spring.observation.SmoothTaskObservationConvention;
 import sh.smooth.spring.observation.SmoothTaskObservationSupport;
 import sh.smooth.spring.observation.SmoothToolCallObservationConvention;
 import sh.smooth.spring.observation.SmoothToolCallObserver;
+import sh.smooth.spring.observation.SmoothToolMetrics;
 import sh.smooth.spring.polling.PollingEngine;
 import sh.smooth.spring.session.SessionActionObserver;
 import sh.smooth.spring.tool.ToolCallObserver;
+import sh.smooth.spring.tool.ToolDispatcher;
 import sh.smooth.spring.tool.ToolRegistry;
 
 /**
  * Auto-configuration of Smooth's observations ({@code smooth.task},
- * {@code smooth.session.action}, {@code smooth.tool.call}) and the meters derived from
- * them. Off with {@code smooth.metrics.enabled=false}; Boot's
+ * {@code smooth.session.action}, {@code smooth.tool.call}), the meters derived from them,
+ * and the plain counters of polls and lost tool answers. Off with
+ * {@code smooth.metrics.enabled=false}; Boot's
  * {@code management.observations.enable.smooth=false} turns off the observations and the
  * credit meters derived from them.
  */
-@AutoConfiguration(after = SmoothAutoConfiguration.class,
+@AutoConfiguration(after = { SmoothAutoConfiguration.class, SmoothToolsAutoConfiguration.class },
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(ObservationRegistry.class)
@@ -100,6 +103,13 @@ public final class SmoothObservationAutoConfiguration {
 		@ConditionalOnMissingBean
 		SmoothPollMetrics smoothPollMetrics(PollingEngine engine) {
 			return new SmoothPollMetrics(engine);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ToolDispatcher.class)
+		SmoothToolMetrics smoothToolMetrics(ToolDispatcher dispatcher) {
+			return new SmoothToolMetrics(dispatcher);
 		}
 
 		@Bean

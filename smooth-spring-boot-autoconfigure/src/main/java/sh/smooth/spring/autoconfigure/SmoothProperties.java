@@ -122,7 +122,7 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	 *
 	 * @param attach Which discovered tools are attached to a task that does not choose.
 	 * @param timeout How long a tool may run before it is answered with an error and
-	 * interrupted.
+	 * interrupted. Counts running time only, not the wait for a thread.
 	 * @param executor Executor that runs tool methods.
 	 */
 	public record Tools(@DefaultValue("all") Attach attach, @DefaultValue("60s") Duration timeout,
@@ -147,8 +147,12 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 		 * @param threads Most threads running tool methods at once.
 		 * @param queueCapacity Most tool calls waiting for a thread; beyond it calls are
 		 * answered with an error.
+		 * @param queueTimeout How long a tool call may wait for a thread. A call still
+		 * waiting then is answered "busy" (code 400, so the agent may try again) and
+		 * never runs.
 		 */
-		public record Executor(@DefaultValue("8") int threads, @DefaultValue("1000") int queueCapacity) {
+		public record Executor(@DefaultValue("8") int threads, @DefaultValue("1000") int queueCapacity,
+				@DefaultValue("30s") Duration queueTimeout) {
 		}
 
 	}

@@ -80,7 +80,7 @@ public final class SmoothToolsAutoConfiguration {
 		ToolDispatcher dispatcher = new ToolDispatcher(
 				ToolDispatcher.boundedExecutor(tools.executor().threads(), tools.executor().queueCapacity()),
 				errorHandler, () -> observer.getIfAvailable(() -> ToolCallObserver.NOOP), mapper(jsonMapper),
-				tools.timeout());
+				tools.timeout(), tools.executor().queueTimeout());
 		// resolved when a tool first asks, so the dispatcher does not depend on the
 		// template at startup (the template depends on the tools' TaskSupport)
 		dispatcher.setActions((poller) -> {

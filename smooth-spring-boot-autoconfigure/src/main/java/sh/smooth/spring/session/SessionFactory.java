@@ -18,10 +18,13 @@ package sh.smooth.spring.session;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.polling.TaskPoller;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
@@ -91,23 +94,55 @@ public final class SessionFactory {
 	/**
 	 * Browser actions on an existing task, for a custom tool that wants to drive the
 	 * browser of the task that called it (reference 8.4). One handle per task, created on
-	 * first use; it is not registered as a session and cannot close the task.
+	 * first use and dropped when the task ends; it is not registered as a session and
+	 * cannot close the task.
 	 * @param poller the task's poller
 	 * @param converter converts action output
 	 * @param callTimeout bound of API calls made on the caller's thread
 	 * @param liveUrlTimeout bound of live URL waits
 	 * @return the actions
+	 * @throws SmoothException when the task has already ended (a tool still running after
+	 * its task ended): nothing is created then
 	 */
 	public BrowserActions actionsFor(TaskPoller poller, OutputConverter converter, Duration callTimeout,
 			Duration liveUrlTimeout) {
 		Validate.notNull("poller", poller);
-		SmoothSession actions = this.taskActions.computeIfAbsent(poller.taskId(), (id) -> {
-			SmoothSession session = new SmoothSession(poller, this.observer, converter, this.schemas,
-					this.actionTimeout, callTimeout, liveUrlTimeout);
-			poller.completion().whenComplete((response, error) -> this.taskActions.remove(id));
-			return session;
+		String taskId = poller.taskId();
+		if (poller.isDone()) {
+			throw ended(poller);
+		}
+		AtomicBoolean created = new AtomicBoolean();
+		SmoothSession actions = this.taskActions.computeIfAbsent(taskId, (id) -> {
+			created.set(true);
+			return new SmoothSession(poller, this.observer, converter, this.schemas, this.actionTimeout, callTimeout,
+					liveUrlTimeout);
 		});
+		if (created.get()) {
+			// registered once the entry exists: a completion hook run inside
+			// computeIfAbsent (the task ended meanwhile) would find nothing to remove
+			poller.completion().whenComplete((response, error) -> this.taskActions.remove(taskId, actions));
+		}
+		if (poller.isDone()) {
+			// ended between the check and now: the completion hook drops the entry
+			throw ended(poller);
+		}
 		return actions;
+	}
+
+	private static SmoothException ended(TaskPoller poller) {
+		TaskResponse latest = poller.latest();
+		String why = (latest != null && latest.isTerminal()) ? "it has already ended with status " + latest.status()
+				: "its polling has already stopped";
+		return new SmoothException("No browser actions for task " + poller.taskId() + ": " + why);
+	}
+
+	/**
+	 * The tasks whose browser actions a custom tool holds (see {@link #actionsFor}); a
+	 * task leaves this set when it ends. For diagnostics and tests.
+	 * @return a snapshot of the task ids
+	 */
+	public Set<String> taskActionIds() {
+		return Set.copyOf(this.taskActions.keySet());
 	}
 
 	/**

@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * <li>any other exception: 500 when the tool is essential, else 400, with
  * {@link SmoothTool#errorMessage()} if set, else the exception text;</li>
  * <li>a timeout: like an exception, with a message naming the timeout;</li>
- * <li>a full tool executor: 400, so the agent may try again.</li>
+ * <li>a full tool executor, or a call that waited longer than
+ * {@code smooth.tools.executor.queue-timeout} for a thread (both a
+ * {@link RejectedExecutionException}): 400 "busy", so the agent may try again.</li>
  * </ul>
  */
 public class DefaultSmoothToolErrorHandler implements SmoothToolErrorHandler {

@@ -22,8 +22,9 @@ import java.util.Map;
 /**
  * The tool-call events already taken, across every task of the application, so that an
  * event seen again (in a later poll, or after a re-attach that replays from
- * {@code event_t=0}) is neither run nor answered twice. Bounded: the oldest ids are
- * forgotten first.
+ * {@code event_t=0}) is not run again and gets no second, new answer. (The one answer may
+ * still reach the server twice: a send the server handled but answered with a 5xx is
+ * repeated, with the same event id.) Bounded: the oldest ids are forgotten first.
  */
 final class HandledToolCalls {
 

@@ -64,8 +64,9 @@ public interface SmoothToolCallback {
 
 	/**
 	 * Runs the tool.
-	 * @param input the call's input, always a JSON object ({@code {}} when the agent sent
-	 * none)
+	 * @param input the call's input, always a JSON object: {@code {}} when the agent sent
+	 * none or {@code null}; a call whose input is anything else (a string that is not a
+	 * JSON object, an array, a number) is answered with code 400 and never gets here
 	 * @param context the call
 	 * @return the result, written as JSON; a {@code CompletionStage} or {@code Mono} is
 	 * awaited

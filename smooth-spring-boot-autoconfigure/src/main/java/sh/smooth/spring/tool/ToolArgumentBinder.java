@@ -60,7 +60,7 @@ final class ToolArgumentBinder {
 		for (ToolParameter parameter : parameters) {
 			if (!parameter.context()) {
 				this.names.add(parameter.name());
-				described.add(parameter.name() + " (" + (parameter.required() ? "required" : "optional") + ")");
+				described.add(ToolInput.describe(parameter.name(), parameter.required()));
 			}
 		}
 		this.expected = described.isEmpty() ? "no arguments" : String.join(", ", described);
@@ -117,27 +117,11 @@ final class ToolArgumentBinder {
 	}
 
 	private ObjectNode asObject(@Nullable JsonNode input) {
-		if (input == null || input.isNull() || input.isMissingNode()) {
-			return this.mapper.createObjectNode();
+		ObjectNode object = ToolInput.asObject(input, this.mapper);
+		if (object == null) {
+			throw ToolInput.notAnObject(this.toolName, input, this.expected);
 		}
-		if (input.isString()) {
-			// old servers sent the input as a JSON-encoded string
-			try {
-				JsonNode parsed = this.mapper.readTree(input.asString());
-				if (parsed != null && parsed.isObject()) {
-					return (ObjectNode) parsed;
-				}
-			}
-			catch (JacksonException ex) {
-				// not JSON: reported below
-			}
-		}
-		if (input instanceof ObjectNode object) {
-			return object;
-		}
-		throw new SmoothToolArgumentException("Invalid arguments for tool '" + this.toolName
-				+ "': the input must be a JSON object of named arguments, got "
-				+ input.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ". Expected: " + this.expected + ".");
+		return object;
 	}
 
 	private static @Nullable Object empty(ToolParameter parameter) {

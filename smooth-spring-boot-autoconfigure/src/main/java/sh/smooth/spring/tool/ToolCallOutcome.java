@@ -29,10 +29,14 @@ public enum ToolCallOutcome {
 	/** The tool threw a {@code SmoothToolException} (code 400). */
 	TOOL_ERROR,
 
-	/** The tool threw another exception (code 500, or 400 when not essential). */
+	/**
+	 * The tool threw another exception (code 500, or 400 when not essential), or it could
+	 * not get a thread: the executor was full or the call waited longer than
+	 * {@code smooth.tools.executor.queue-timeout} (code 400 "busy").
+	 */
 	FAILURE,
 
-	/** The tool ran longer than {@code smooth.tools.timeout}. */
+	/** The tool ran longer than {@code smooth.tools.timeout} (counted from its start). */
 	TIMEOUT,
 
 	/** No tool has that name (code 400). */

@@ -35,22 +35,29 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.ReactiveAdapterRegistry;
 
-import sh.smooth.spring.api.CallSafety;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.polling.TaskPoller;
 
 /**
  * One tool call, from the event to the accepted answer. Exactly one of success, failure,
- * timeout or cancellation wins and answers; the others do nothing.
+ * timeout, a too long wait in the queue, or cancellation wins and answers; the others do
+ * nothing. The call's run and its wait for a thread have separate bounds: the queue timer
+ * runs from the hand-over to the executor until the call starts, the run timer from the
+ * start.
  */
 final class ToolCallRun {
 
 	private static final Log logger = LogFactory.getLog(ToolCallRun.class);
+
+	/** The tool name recorded for a lost answer to a tool nobody declared. */
+	private static final String UNKNOWN_TOOL = "unknown";
 
 	private final ToolDispatcher dispatcher;
 
@@ -72,9 +79,16 @@ final class ToolCallRun {
 
 	private final AtomicBoolean answered = new AtomicBoolean();
 
+	/** Claimed by whichever comes first: the start on a thread or the queue timeout. */
+	private final AtomicBoolean started = new AtomicBoolean();
+
+	private volatile @Nullable ObjectNode arguments;
+
 	private volatile @Nullable Future<?> execution;
 
 	private volatile @Nullable CompletableFuture<?> async;
+
+	private volatile @Nullable Disposable queueTimer;
 
 	private volatile @Nullable Disposable timer;
 
@@ -111,8 +125,20 @@ final class ToolCallRun {
 		fail(ToolCallOutcome.UNKNOWN_TOOL, null);
 	}
 
-	/** Hands the call to the executor and arms the timeout. */
+	/**
+	 * Checks the input, hands the call to the executor and arms the queue timeout. An
+	 * input that is not a JSON object is answered at once, without a thread.
+	 */
 	void start() {
+		JsonNode received = this.input;
+		ObjectNode object = ToolInput.asObject(received, this.dispatcher.mapper());
+		if (object == null && received != null) {
+			SmoothToolCallback tool = this.tool;
+			String expected = ToolInput.expected((tool != null) ? inputs(tool) : null);
+			fail(ToolCallOutcome.BAD_ARGUMENTS, ToolInput.notAnObject(this.context.toolName(), received, expected));
+			return;
+		}
+		this.arguments = object;
 		try {
 			this.execution = this.dispatcher.executor().submit(this::execute);
 		}
@@ -126,22 +152,44 @@ final class ToolCallRun {
 			fail(ToolCallOutcome.FAILURE, ex);
 			return;
 		}
-		this.timer = this.poller.scheduler()
-			.schedule(this::timeout, this.dispatcher.timeout().toMillis(), TimeUnit.MILLISECONDS);
-		if (this.answered.get()) {
-			// answered before the timer was armed
-			disposeTimer();
+		this.queueTimer = this.poller.scheduler()
+			.schedule(this::queueTimeout, this.dispatcher.queueTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		if (this.started.get()) {
+			// started (or answered) before the timer was armed
+			dispose(this.queueTimer);
+		}
+	}
+
+	private static @Nullable JsonNode inputs(SmoothToolCallback tool) {
+		try {
+			return tool.signature().inputs();
+		}
+		catch (RuntimeException ex) {
+			// only for the message: a broken signature must not stop the answer
+			return null;
 		}
 	}
 
 	private void execute() {
+		if (!this.started.compareAndSet(false, true)) {
+			// waited too long in the queue and was answered "busy": must not run now
+			return;
+		}
+		dispose(this.queueTimer);
 		SmoothToolCallback tool = this.tool;
-		if (tool == null || this.answered.get()) {
+		ObjectNode arguments = this.arguments;
+		if (tool == null || arguments == null || this.answered.get()) {
+			return;
+		}
+		// the timeout counts running time only, from here
+		this.timer = this.poller.scheduler()
+			.schedule(this::timeout, this.dispatcher.timeout().toMillis(), TimeUnit.MILLISECONDS);
+		if (this.answered.get()) {
+			// cancelled before the timer was armed
+			dispose(this.timer);
 			return;
 		}
 		try {
-			JsonNode arguments = (this.input != null && !this.input.isNull()) ? this.input
-					: this.dispatcher.mapper().createObjectNode();
 			Object value = tool.call(arguments, this.context);
 			CompletableFuture<?> pending = asFuture(value);
 			if (pending != null) {
@@ -223,6 +271,22 @@ final class ToolCallRun {
 		}
 	}
 
+	private void queueTimeout() {
+		if (!this.started.compareAndSet(false, true) || this.answered.get()) {
+			return;
+		}
+		Future<?> queued = this.execution;
+		if (queued != null) {
+			// leaves the queue as a no-op; the started flag already keeps it from running
+			queued.cancel(false);
+		}
+		logger.warn("Smooth tool '" + this.context.toolName() + "' waited longer than " + this.dispatcher.queueTimeout()
+				+ " for a thread for task " + this.context.taskId() + " (event " + this.context.eventId()
+				+ "): answering \"busy\"; it will not run (smooth.tools.executor.*)");
+		fail(ToolCallOutcome.FAILURE, new RejectedExecutionException("Smooth tool '" + this.context.toolName()
+				+ "' waited longer than " + this.dispatcher.queueTimeout() + " for a thread"));
+	}
+
 	private void timeout() {
 		if (this.answered.get()) {
 			return;
@@ -242,7 +306,7 @@ final class ToolCallRun {
 		if (!this.answered.compareAndSet(false, true)) {
 			return;
 		}
-		disposeTimer();
+		disposeTimers();
 		interrupt();
 		logger.warn("Cancelled Smooth tool '" + this.context.toolName() + "' (event " + this.context.eventId() + "): "
 				+ reason + " while it was running");
@@ -293,25 +357,38 @@ final class ToolCallRun {
 		if (!this.answered.compareAndSet(false, true)) {
 			return;
 		}
-		disposeTimer();
+		disposeTimers();
 		TaskEvent event = TaskEvent.toolResponse(this.context.eventId(), reply.code(), reply.output());
-		// same event id on every attempt: retried on 5xx and I/O errors, never re-run
-		this.poller.api()
-			.sendEvent(this.context.taskId(), event, CallSafety.IDEMPOTENT)
-			.subscribe(null, (sendError) -> notSent(outcome, sendError), () -> done(outcome, error));
+		// same event id on every send, until accepted or the task ends; never re-run
+		ToolAnswerDelivery delivery = new ToolAnswerDelivery(this.poller, event, this.context.toolName());
+		delivery.send()
+			.subscribe(null, (sendError) -> notSent(outcome, sendError, delivery), () -> done(outcome, error));
 	}
 
-	private void notSent(ToolCallOutcome outcome, Throwable error) {
-		if (SmoothApiClient.isStatus(error, 400) || SmoothApiClient.isStatus(error, 404)) {
+	private void notSent(ToolCallOutcome outcome, Throwable error, ToolAnswerDelivery delivery) {
+		boolean rejected = SmoothApiClient.isStatus(error, 400) || SmoothApiClient.isStatus(error, 404);
+		if (this.cameWithFinalResponse || (rejected && !delivery.resent())) {
+			// the task was over before the answer could matter: nobody waits for it
 			logger.info("The answer to Smooth tool call '" + this.context.toolName() + "' (event "
-					+ this.context.eventId() + ") was rejected; task " + this.context.taskId() + " has probably ended: "
-					+ error.getMessage());
+					+ this.context.eventId() + ") " + (rejected ? "was rejected" : "was not accepted") + "; task "
+					+ this.context.taskId() + " has probably ended: " + error.getMessage());
 		}
 		else {
-			logger.warn("Could not send the answer to Smooth tool call '" + this.context.toolName() + "' (event "
-					+ this.context.eventId() + ") of task " + this.context.taskId(), error);
+			String why = rejected ? "the server rejected it after earlier failures; the task has probably ended"
+					: this.poller.isDone() ? ended() + " before the server accepted it" : "the server refused it";
+			logger.warn("The answer to Smooth tool call '" + this.context.toolName() + "' (event "
+					+ this.context.eventId() + ") of task " + this.context.taskId() + " was lost: " + why + " ("
+					+ error.getMessage() + ")");
+			// a tool attached to the task (a bounded set of names), else "unknown"
+			this.dispatcher.answerLost((this.tool != null) ? this.context.toolName() : UNKNOWN_TOOL);
 		}
 		done(outcome, error);
+	}
+
+	private String ended() {
+		TaskResponse latest = this.poller.latest();
+		return (latest != null && latest.isTerminal()) ? "the task ended with status " + latest.status()
+				: "polling of the task stopped";
 	}
 
 	private void done(ToolCallOutcome outcome, @Nullable Throwable error) {
@@ -328,8 +405,12 @@ final class ToolCallRun {
 		}
 	}
 
-	private void disposeTimer() {
-		Disposable armed = this.timer;
+	private void disposeTimers() {
+		dispose(this.queueTimer);
+		dispose(this.timer);
+	}
+
+	private static void dispose(@Nullable Disposable armed) {
 		if (armed != null) {
 			armed.dispose();
 		}

@@ -16,6 +16,7 @@
 
 package sh.smooth.spring.tool;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import sh.smooth.spring.error.SmoothException;
@@ -41,14 +42,21 @@ import sh.smooth.spring.task.Validate;
 
 /**
  * Answers the agent's {@code tool_call} events for every task of the application. Each
- * call runs on a bounded executor (never on an HTTP or polling thread), is answered once
- * per event id (an application-wide, bounded set of handled ids), times out, and is
- * cancelled when its task ends. Close it to stop the executor.
+ * call runs on a bounded executor (never on an HTTP or polling thread), runs once per
+ * event id (an application-wide, bounded set of handled ids), is bounded both while it
+ * waits for a thread and while it runs, and is cancelled when its task ends. Its answer
+ * is sent until the server accepts it or the task ends. Close it to stop the executor.
  */
 public final class ToolDispatcher implements AutoCloseable {
 
 	/** How many handled tool-call ids are remembered for de-duplication. */
 	public static final int HANDLED_CAPACITY = 100_000;
+
+	/**
+	 * The default of {@code smooth.tools.executor.queue-timeout}: how long a call may
+	 * wait for a thread.
+	 */
+	public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(30);
 
 	private final ExecutorService executor;
 
@@ -60,7 +68,12 @@ public final class ToolDispatcher implements AutoCloseable {
 
 	private final Duration timeout;
 
+	private final Duration queueTimeout;
+
 	private final HandledToolCalls handled;
+
+	private volatile Consumer<String> lostAnswers = (toolName) -> {
+	};
 
 	private volatile boolean closed;
 
@@ -69,30 +82,50 @@ public final class ToolDispatcher implements AutoCloseable {
 	};
 
 	/**
+	 * Creates a dispatcher whose calls may wait {@link #DEFAULT_QUEUE_TIMEOUT} for a
+	 * thread.
+	 * @param executor runs tool methods; owned: shut down by {@link #close()}
+	 * @param errors maps failures to replies
+	 * @param observer observes calls (resolved on first use)
+	 * @param mapper writes results as JSON
+	 * @param timeout how long a tool may run, counted from when it starts running
+	 */
+	public ToolDispatcher(ExecutorService executor, SmoothToolErrorHandler errors, Supplier<ToolCallObserver> observer,
+			JsonMapper mapper, Duration timeout) {
+		this(executor, errors, observer, mapper, timeout, DEFAULT_QUEUE_TIMEOUT);
+	}
+
+	/**
 	 * Creates a dispatcher.
 	 * @param executor runs tool methods; owned: shut down by {@link #close()}
 	 * @param errors maps failures to replies
 	 * @param observer observes calls (resolved on first use)
 	 * @param mapper writes results as JSON
-	 * @param timeout how long a tool may run
+	 * @param timeout how long a tool may run, counted from when it starts running
+	 * @param queueTimeout how long a call may wait for a thread; past it the call is
+	 * answered "busy" (code 400) and never runs
 	 */
 	public ToolDispatcher(ExecutorService executor, SmoothToolErrorHandler errors, Supplier<ToolCallObserver> observer,
-			JsonMapper mapper, Duration timeout) {
-		this(executor, errors, observer, mapper, timeout, HANDLED_CAPACITY);
+			JsonMapper mapper, Duration timeout, Duration queueTimeout) {
+		this(executor, errors, observer, mapper, timeout, queueTimeout, HANDLED_CAPACITY);
 	}
 
 	ToolDispatcher(ExecutorService executor, SmoothToolErrorHandler errors, Supplier<ToolCallObserver> observer,
-			JsonMapper mapper, Duration timeout, int handledCapacity) {
+			JsonMapper mapper, Duration timeout, Duration queueTimeout, int handledCapacity) {
 		this.executor = executor;
 		this.errors = errors;
 		this.observer = SingletonSupplier.of(observer);
 		this.mapper = mapper;
 		this.timeout = Validate.positive("smooth.tools.timeout", timeout);
+		this.queueTimeout = Validate.positive("smooth.tools.executor.queue-timeout", queueTimeout);
 		this.handled = new HandledToolCalls(handledCapacity);
 	}
 
 	/**
-	 * A bounded executor for tool methods, with threads named {@code smooth-tool-N}.
+	 * A bounded executor for tool methods, with daemon threads named
+	 * {@code smooth-tool-N}: an idle tool thread never keeps the JVM alive after
+	 * {@code main} returns, and {@link #close()} stops them with the context. Idle
+	 * threads end after 60 s.
 	 * @param threads most tools running at once
 	 * @param queueCapacity most calls waiting for a thread (0 for none); beyond it calls
 	 * are answered with an error
@@ -109,8 +142,10 @@ public final class ToolDispatcher implements AutoCloseable {
 		}
 		BlockingQueue<Runnable> queue = (queueCapacity == 0) ? new SynchronousQueue<>()
 				: new ArrayBlockingQueue<>(queueCapacity);
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue,
-				new CustomizableThreadFactory("smooth-tool-"), new ThreadPoolExecutor.AbortPolicy());
+		CustomizableThreadFactory factory = new CustomizableThreadFactory("smooth-tool-");
+		factory.setDaemon(true);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue, factory,
+				new ThreadPoolExecutor.AbortPolicy());
 		executor.allowCoreThreadTimeOut(true);
 		return executor;
 	}
@@ -163,8 +198,31 @@ public final class ToolDispatcher implements AutoCloseable {
 		return this.timeout;
 	}
 
+	Duration queueTimeout() {
+		return this.queueTimeout;
+	}
+
 	HandledToolCalls handled() {
 		return this.handled;
+	}
+
+	/**
+	 * Sets who counts the tool answers that never reached the server (the metrics
+	 * feature).
+	 * @param recorder called with the tool name ({@code unknown} for a tool nobody
+	 * declared) once per lost answer
+	 */
+	public void setLostAnswerRecorder(Consumer<String> recorder) {
+		this.lostAnswers = recorder;
+	}
+
+	void answerLost(String toolName) {
+		try {
+			this.lostAnswers.accept(toolName);
+		}
+		catch (RuntimeException ex) {
+			// a broken recorder must not break the answer path
+		}
 	}
 
 	/**

@@ -25,6 +25,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -53,6 +54,7 @@ import sh.smooth.spring.tool.SmoothTool;
 import sh.smooth.spring.tool.SmoothToolCallback;
 import sh.smooth.spring.tool.SmoothToolContext;
 import sh.smooth.spring.tool.SmoothToolErrorHandler;
+import sh.smooth.spring.tool.ToolDispatcher;
 import sh.smooth.spring.tool.ToolRegistry;
 import sh.smooth.spring.tool.ToolReply;
 import sh.smooth.spring.tool.ToolTaskSupport;
@@ -125,6 +127,19 @@ class SmoothToolsAutoConfigurationTests {
 			assertThat(registry.names()).containsExactly("echo");
 			assertThat(call(registry, "echo", "{\"a\":1}")).isEqualTo("{\"a\":1}");
 		});
+	}
+
+	@Test
+	void theQueueBoundDefaultsToThirtySecondsAndMustBePositive() {
+		this.runner
+			.run((context) -> assertThat(context.getBean(SmoothProperties.class).tools().executor().queueTimeout())
+				.isEqualTo(Duration.ofSeconds(30))
+				.isEqualTo(ToolDispatcher.DEFAULT_QUEUE_TIMEOUT));
+		this.runner.withPropertyValues("smooth.tools.executor.queue-timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("smooth.tools.executor.queue-timeout")
+				.hasMessageContaining("must be a positive duration"));
 	}
 
 	@Test

@@ -16,10 +16,13 @@
 
 package sh.smooth.spring.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -96,6 +99,27 @@ public final class SimulatorRig {
 			.stream()
 			.filter((thread) -> thread.isAlive() && !thread.isDaemon())
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Waits for a latch the way a tool stuck in a call that interrupts do not reach
+	 * would: an interrupt (the cancellation of its task, a timeout) is swallowed.
+	 * @param latch what to wait for
+	 * @param bound the longest wait, after which the test failed anyway
+	 * @throws IllegalStateException when the latch was not released within the bound
+	 */
+	public static void awaitIgnoringInterrupts(CountDownLatch latch, Duration bound) {
+		while (true) {
+			try {
+				if (!latch.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+					throw new IllegalStateException("The test never released the latch");
+				}
+				return;
+			}
+			catch (InterruptedException ex) {
+				// swallowed on purpose
+			}
+		}
 	}
 
 	/**

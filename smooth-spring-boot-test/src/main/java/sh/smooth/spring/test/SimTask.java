@@ -144,7 +144,9 @@ final class SimTask {
 		String callId = "tc_" + this.id + "_" + (++this.toolCallCounter);
 		ObjectNode payload = NODES.objectNode();
 		payload.put("name", call.name);
-		payload.set("input", call.input);
+		if (!call.input.isMissingNode()) {
+			payload.set("input", call.input);
+		}
 		long timestamp = appendEvent(TaskEventNames.TOOL_CALL, callId, payload);
 		this.pendingToolCall = callId;
 		this.toolCallNames.put(callId, call.name);

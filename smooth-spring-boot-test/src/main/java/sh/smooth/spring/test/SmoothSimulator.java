@@ -802,9 +802,10 @@ public final class SmoothSimulator implements AutoCloseable {
 		}
 		List<SimTask.ToolCallPlan> toolCalls = new ArrayList<>();
 		for (TaskScript.ToolCallStep step : script.toolCallSteps()) {
-			JsonNode input = toJson(step.input());
-			toolCalls
-				.add(new SimTask.ToolCallPlan(step.delay(), step.name(), input.isNull() ? NODES.objectNode() : input));
+			// a Java null means "no arguments"; a JsonNode (NullNode, MissingNode
+			// included) goes out verbatim, so a test can send a hostile input
+			JsonNode input = (step.input() == null) ? NODES.objectNode() : toJson(step.input());
+			toolCalls.add(new SimTask.ToolCallPlan(step.delay(), step.name(), input));
 		}
 		return new SimTask.Plan(script.runningAfter, script.doneAfter, toolCalls, script.finalStatus, output,
 				script.credits, script.liveUrl, script.recordingUrl, script.downloadsUrl);

@@ -110,7 +110,9 @@ public final class TaskScript {
 	/**
 	 * Emits a {@code tool_call} event as soon as the previous step is over.
 	 * @param name the tool name
-	 * @param input the tool input (object or {@code JsonNode})
+	 * @param input the tool input: any object Jackson can convert, {@code null} for
+	 * {@code {}}, or a {@code JsonNode} sent verbatim (see
+	 * {@link #toolCall(Duration, String, Object)})
 	 * @return this script
 	 */
 	public TaskScript toolCall(String name, Object input) {
@@ -121,9 +123,15 @@ public final class TaskScript {
 	 * Emits a {@code tool_call} event some time after the previous step is over. The task
 	 * then waits for the answer; an answer with code 500 fails the task, as the real
 	 * service does for an essential tool.
+	 * <p>
+	 * The input is normally an object (a {@code Map}, a record, an {@code ObjectNode});
+	 * {@code null} sends {@code {}}. To play a hostile server, pass any other value: a
+	 * {@code String}, a {@code List} or a number is sent as that JSON value, a
+	 * {@code NullNode} sends {@code "input": null}, and a {@code MissingNode} leaves
+	 * {@code input} out of the payload.
 	 * @param delayBeforeEmit time between the previous step and the event
 	 * @param name the tool name
-	 * @param input the tool input (object or {@code JsonNode})
+	 * @param input the tool input
 	 * @return this script
 	 */
 	public TaskScript toolCall(Duration delayBeforeEmit, String name, Object input) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.NullNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,6 +95,30 @@ class ToolCallTests {
 			assertThat(trip.answered()).isTrue();
 			assertThat(trip.roundTrip()).isPositive();
 		});
+	}
+
+	@Test
+	void anInputThatIsNotAnObjectGoesOutVerbatim() {
+		this.sim.onTask(TaskMatcher.textContains("text")).runningAfter(Duration.ZERO).toolCall("t", "plain text");
+		this.sim.onTask(TaskMatcher.textContains("list")).runningAfter(Duration.ZERO).toolCall("t", List.of(1, 2));
+		this.sim.onTask(TaskMatcher.textContains("number")).runningAfter(Duration.ZERO).toolCall("t", 42);
+		this.sim.onTask(TaskMatcher.textContains("json null"))
+			.runningAfter(Duration.ZERO)
+			.toolCall("t", NullNode.getInstance());
+		this.sim.onTask(TaskMatcher.textContains("missing"))
+			.runningAfter(Duration.ZERO)
+			.toolCall("t", MissingNode.getInstance());
+		this.sim.onTask(TaskMatcher.textContains("java null")).runningAfter(Duration.ZERO).toolCall("t", null);
+
+		assertThat(awaitToolCall(this.api.createTask("text"), 0).get("payload").get("input").asString())
+			.isEqualTo("plain text");
+		assertThat(awaitToolCall(this.api.createTask("list"), 0).get("payload").get("input").toString())
+			.isEqualTo("[1,2]");
+		assertThat(awaitToolCall(this.api.createTask("number"), 0).get("payload").get("input").asInt()).isEqualTo(42);
+		assertThat(awaitToolCall(this.api.createTask("json null"), 0).get("payload").get("input").isNull()).isTrue();
+		assertThat(awaitToolCall(this.api.createTask("missing"), 0).get("payload").has("input")).isFalse();
+		assertThat(awaitToolCall(this.api.createTask("java null"), 0).get("payload").get("input").toString())
+			.isEqualTo("{}");
 	}
 
 	@Test
