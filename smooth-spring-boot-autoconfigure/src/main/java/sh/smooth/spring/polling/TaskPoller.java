@@ -350,7 +350,7 @@ public final class TaskPoller {
 		if (held) {
 			this.engine.serverHoldsPolls();
 		}
-		boolean statusChanged = previous == null || !previous.status().equals(response.status());
+		boolean statusChanged = previous == null || previous.status() != response.status();
 		boolean news = !events.isEmpty() || held || (statusChanged && this.engine.holdsPolls());
 		advanceCursor(events);
 		if (!events.isEmpty()) {
@@ -465,7 +465,7 @@ public final class TaskPoller {
 	}
 
 	private void failWaiter(ResponseWaiter waiter, @Nullable TaskResponse response) {
-		String status = (response != null) ? response.status() : "unknown";
+		String status = (response != null) ? response.status().value() : "unknown";
 		waiter.future.completeExceptionally(new SmoothException(
 				"Smooth task " + this.taskId + " ended with status " + status + " before " + waiter.description));
 	}

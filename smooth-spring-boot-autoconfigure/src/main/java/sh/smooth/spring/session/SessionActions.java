@@ -200,7 +200,7 @@ final class SessionActions implements TaskEventListener {
 	@Override
 	public void onTerminal(TaskPoller poller, TaskResponse response) {
 		// the events of this response were dispatched first (onEvents runs before)
-		failAll(response.status(), null);
+		failAll(response.status().value(), null);
 	}
 
 	@Override
@@ -229,7 +229,7 @@ final class SessionActions implements TaskEventListener {
 
 	private String endStatus() {
 		TaskResponse latest = this.poller.latest();
-		return (latest != null && latest.isTerminal()) ? latest.status() : "unknown";
+		return (latest != null && latest.isTerminal()) ? latest.status().value() : "unknown";
 	}
 
 	private SmoothSessionClosedException closed(PendingAction waiter, String status, @Nullable Throwable cause) {

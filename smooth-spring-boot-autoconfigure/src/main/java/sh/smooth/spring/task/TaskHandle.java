@@ -83,7 +83,7 @@ public final class TaskHandle {
 	 */
 	public TaskStatus status() {
 		TaskResponse latest = this.poller.latest();
-		return (latest != null) ? TaskStatus.of(latest.status()) : TaskStatus.WAITING;
+		return (latest != null) ? latest.status() : TaskStatus.WAITING;
 	}
 
 	/**
@@ -125,7 +125,7 @@ public final class TaskHandle {
 		TaskResponse latest = this.poller.latest();
 		if (this.poller.isDone() || (latest != null && latest.isTerminal())) {
 			throw new SmoothException("The live URL of Smooth task " + id() + " is not available: the task has ended"
-					+ ((latest != null) ? " (" + latest.status() + ")" : ""));
+					+ ((latest != null) ? " (" + latest.status().value() + ")" : ""));
 		}
 		TaskResponse response = Futures.await(this.poller.awaitResponse((r) -> hasText(r.liveUrl()), "the live URL"),
 				timeout, id(), "the live URL");
