@@ -16,8 +16,8 @@
 
 package sh.smooth.spring.polling;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +34,7 @@ import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.error.SmoothTimeoutException;
 
 /**
  * Polls one task with {@code GET /task/{id}?event_t=} on the shared scheduler, advancing
@@ -48,7 +49,7 @@ public final class TaskPoller {
 
 	private static final Log logger = LogFactory.getLog(TaskPoller.class);
 
-	private static final long HELD_NANOS = java.time.Duration.ofSeconds(1).toNanos();
+	private static final long HELD_NANOS = Duration.ofSeconds(1).toNanos();
 
 	private final String taskId;
 
@@ -58,7 +59,20 @@ public final class TaskPoller {
 
 	private final CompletableFuture<TaskResponse> completion = new CompletableFuture<>();
 
+	/**
+	 * Who waits for a response to meet a condition. Registered, checked and drained under
+	 * waiterLock, so a waiter is either checked against a response or registered before
+	 * it is handled, never neither; read without the lock only to tell whether any wait.
+	 */
 	private final List<ResponseWaiter> waiters = new CopyOnWriteArrayList<>();
+
+	private final Object waiterLock = new Object();
+
+	/** The final response, once waiters were told; guarded by waiterLock. */
+	private @Nullable TaskResponse endResponse;
+
+	/** Why polling stopped, once waiters were told; guarded by waiterLock. */
+	private @Nullable Throwable endFailure;
 
 	private final AtomicInteger activity = new AtomicInteger();
 
@@ -244,24 +258,76 @@ public final class TaskPoller {
 
 	/**
 	 * Completes when a response matches the condition. Fails when the task ends without a
-	 * match, or polling fails.
-	 * @param condition the condition
+	 * match, or polling fails. The future has no bound of its own: cancel it when giving
+	 * up, so the waiter is removed (see
+	 * {@link #awaitResponse(Predicate, String, Duration)}).
+	 * @param condition the condition; it runs on the caller's thread and on the polling
+	 * scheduler, so it must be quick and must not block
 	 * @param description what is waited for, for the error message
 	 * @return the future
 	 */
 	public CompletableFuture<TaskResponse> awaitResponse(Predicate<TaskResponse> condition, String description) {
+		return awaitResponse(condition, description, null);
+	}
+
+	/**
+	 * Completes when a response matches the condition, failing with a
+	 * {@link SmoothTimeoutException} when none did within the timeout. Checking the
+	 * latest response and registering the waiter is one step with respect to response
+	 * handling: a response that meets the condition is never missed, and a waiter is
+	 * never failed with a status older than the final one. A waiter that times out or is
+	 * cancelled is removed at once, so it no longer makes the task count as active.
+	 * @param condition the condition; it runs on the caller's thread and on the polling
+	 * scheduler, so it must be quick and must not block
+	 * @param description what is waited for, for messages
+	 * @param timeout the bound, or {@code null} for none
+	 * @return the future
+	 */
+	public CompletableFuture<TaskResponse> awaitResponse(Predicate<TaskResponse> condition, String description,
+			@Nullable Duration timeout) {
 		ResponseWaiter waiter = new ResponseWaiter(condition, description);
-		TaskResponse current = this.latest;
-		if (current != null && condition.test(current)) {
-			waiter.future.complete(current);
+		Runnable outcome = null;
+		synchronized (this.waiterLock) {
+			TaskResponse current = this.latest;
+			if (current != null && waiter.test(current)) {
+				outcome = () -> waiter.future.complete(current);
+			}
+			else if (waiter.future.isDone()) {
+				// the condition threw
+				return waiter.future;
+			}
+			else if (this.endFailure != null) {
+				Throwable failure = this.endFailure;
+				outcome = () -> waiter.future.completeExceptionally(failure);
+			}
+			else if (this.endResponse != null) {
+				TaskResponse end = this.endResponse;
+				outcome = () -> failWaiter(waiter, end);
+			}
+			else {
+				this.waiters.add(waiter);
+			}
+		}
+		if (outcome != null) {
+			outcome.run();
 			return waiter.future;
 		}
-		if (this.completion.isDone()) {
-			failWaiter(waiter, current);
-			return waiter.future;
+		waiter.future.whenComplete((r, ex) -> {
+			synchronized (this.waiterLock) {
+				this.waiters.remove(waiter);
+			}
+		});
+		if (timeout != null) {
+			Disposable timer = this.engine.scheduler()
+				.schedule(
+						() -> waiter.future.completeExceptionally(
+								new SmoothTimeoutException(
+										"Timed out after " + timeout + " waiting for " + description
+												+ " of Smooth task " + this.taskId + "; the task keeps running",
+										this.taskId, timeout)),
+						timeout.toNanos(), TimeUnit.NANOSECONDS);
+			waiter.future.whenComplete((r, ex) -> timer.dispose());
 		}
-		this.waiters.add(waiter);
-		waiter.future.whenComplete((r, ex) -> this.waiters.remove(waiter));
 		wakeUp();
 		return waiter.future;
 	}
@@ -361,7 +427,7 @@ public final class TaskPoller {
 		for (TaskEventListener listener : this.listeners) {
 			safely(() -> listener.onResponse(this, response));
 		}
-		checkWaiters(response);
+		offerToWaiters(response);
 		if (response.isTerminal()) {
 			finish(response);
 			return;
@@ -439,9 +505,6 @@ public final class TaskPoller {
 		for (TaskEventListener listener : this.listeners) {
 			safely(() -> listener.onTerminal(this, response));
 		}
-		for (ResponseWaiter waiter : new ArrayList<>(this.waiters)) {
-			failWaiter(waiter, response);
-		}
 	}
 
 	private void fail(Throwable error) {
@@ -450,24 +513,47 @@ public final class TaskPoller {
 		for (TaskEventListener listener : this.listeners) {
 			safely(() -> listener.onFailure(this, error));
 		}
-		for (ResponseWaiter waiter : new ArrayList<>(this.waiters)) {
-			waiter.future.completeExceptionally(error);
+		List<ResponseWaiter> left;
+		synchronized (this.waiterLock) {
+			this.endFailure = error;
+			left = drainWaiters();
 		}
+		left.forEach((waiter) -> waiter.future.completeExceptionally(error));
 	}
 
-	private void checkWaiters(TaskResponse response) {
-		for (Iterator<ResponseWaiter> it = this.waiters.iterator(); it.hasNext();) {
-			ResponseWaiter waiter = it.next();
-			if (waiter.condition.test(response)) {
-				waiter.future.complete(response);
+	/**
+	 * Completes the waiters this response meets; when it is final, fails the others with
+	 * its status. One step under the waiter lock, so no waiter registers in between.
+	 */
+	private void offerToWaiters(TaskResponse response) {
+		List<ResponseWaiter> met = new ArrayList<>();
+		List<ResponseWaiter> unmet = List.of();
+		synchronized (this.waiterLock) {
+			for (ResponseWaiter waiter : this.waiters) {
+				if (waiter.test(response)) {
+					met.add(waiter);
+				}
+			}
+			this.waiters.removeAll(met);
+			if (response.isTerminal()) {
+				this.endResponse = response;
+				unmet = drainWaiters();
 			}
 		}
+		met.forEach((waiter) -> waiter.future.complete(response));
+		unmet.forEach((waiter) -> failWaiter(waiter, response));
 	}
 
-	private void failWaiter(ResponseWaiter waiter, @Nullable TaskResponse response) {
-		String status = (response != null) ? response.status().value() : "unknown";
-		waiter.future.completeExceptionally(new SmoothException(
-				"Smooth task " + this.taskId + " ended with status " + status + " before " + waiter.description));
+	private List<ResponseWaiter> drainWaiters() {
+		// caller holds the waiter lock
+		List<ResponseWaiter> all = new ArrayList<>(this.waiters);
+		this.waiters.clear();
+		return all;
+	}
+
+	private void failWaiter(ResponseWaiter waiter, TaskResponse response) {
+		waiter.future.completeExceptionally(new SmoothException("Smooth task " + this.taskId + " ended with status "
+				+ response.status().value() + " before " + waiter.description));
 	}
 
 	private void safely(Runnable action) {
@@ -496,6 +582,20 @@ public final class TaskPoller {
 		ResponseWaiter(Predicate<TaskResponse> condition, String description) {
 			this.condition = condition;
 			this.description = description;
+		}
+
+		/**
+		 * Whether the response meets the condition; a condition that throws fails the
+		 * waiter instead of the poller.
+		 */
+		boolean test(TaskResponse response) {
+			try {
+				return this.condition.test(response);
+			}
+			catch (RuntimeException ex) {
+				this.future.completeExceptionally(ex);
+				return false;
+			}
 		}
 
 	}

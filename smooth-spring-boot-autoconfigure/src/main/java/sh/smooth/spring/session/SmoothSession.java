@@ -642,8 +642,10 @@ public final class SmoothSession implements AutoCloseable, BrowserActions {
 			throw new SmoothException(
 					"Smooth session " + id() + " is still open: close() it before asking for its result");
 		}
-		return new TaskResult(Futures.await(this.poller.awaitResponse(TaskResponse::isTerminal, "the final status"),
-				timeout, id(), "the result"), this.converter);
+		return new TaskResult(
+				Futures.awaitOrCancel(this.poller.awaitResponse(TaskResponse::isTerminal, "the final status", timeout),
+						timeout, id(), "the result"),
+				this.converter);
 	}
 
 	/**

@@ -127,8 +127,12 @@ public final class TaskHandle {
 			throw new SmoothException("The live URL of Smooth task " + id() + " is not available: the task has ended"
 					+ ((latest != null) ? " (" + latest.status().value() + ")" : ""));
 		}
-		TaskResponse response = Futures.await(this.poller.awaitResponse((r) -> hasText(r.liveUrl()), "the live URL"),
-				timeout, id(), "the live URL");
+		// the waiter goes away when the wait does: a waiter left behind would keep the
+		// task
+		// polled at the active cadence
+		TaskResponse response = Futures.awaitOrCancel(
+				this.poller.awaitResponse((r) -> hasText(r.liveUrl()), "the live URL", timeout), timeout, id(),
+				"the live URL");
 		return withFlags(response.liveUrl(), interactive, embed);
 	}
 
