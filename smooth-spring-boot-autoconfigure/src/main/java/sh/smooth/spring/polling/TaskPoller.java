@@ -38,8 +38,10 @@ import sh.smooth.spring.error.SmoothTimeoutException;
 
 /**
  * Polls one task with {@code GET /task/{id}?event_t=} on the shared scheduler, advancing
- * the event cursor and handing events to its listeners. At most one request is in flight
- * per task; between requests the task costs a timer, not a thread.
+ * the event cursor and handing each event to its listeners once. The cursor never skips
+ * an event, even two in one millisecond with a poll answered between them (see
+ * {@link EventCursor}). At most one request is in flight per task; between requests the
+ * task costs a timer, not a thread.
  * <p>
  * A plain task is polled from submit until it ends. A session may be marked
  * {@linkplain #pauseWhenIdle() pause-when-idle}: it stops polling while nothing is
@@ -80,8 +82,7 @@ public final class TaskPoller {
 
 	private volatile @Nullable TaskResponse latest;
 
-	/** Touched only by the poll chain, which runs one step at a time. */
-	private long eventT;
+	private final EventCursor cursor;
 
 	// scheduling state, guarded by "this"
 	private boolean started;
@@ -112,7 +113,7 @@ public final class TaskPoller {
 	TaskPoller(String taskId, PollingEngine engine, long eventT, @Nullable TaskResponse initial) {
 		this.taskId = taskId;
 		this.engine = engine;
-		this.eventT = eventT;
+		this.cursor = new EventCursor(eventT);
 		this.latest = initial;
 	}
 
@@ -388,7 +389,7 @@ public final class TaskPoller {
 			this.inFlight = true;
 			this.wakeRequested = false;
 			myGeneration = ++this.generation;
-			cursor = this.eventT;
+			cursor = this.cursor.next();
 		}
 		this.pollSentNanos = System.nanoTime();
 		Disposable call = this.engine.api()
@@ -404,21 +405,23 @@ public final class TaskPoller {
 	}
 
 	private void onResponse(TaskResponse response) {
+		long now = System.nanoTime();
+		EventCursor.Taken taken = this.cursor.take(response.eventList(), this.pollSentNanos, now);
+		List<TaskEvent> events = taken.fresh();
 		this.engine.recordPoll(response.isTerminal() ? PollOutcome.TERMINAL
-				: response.eventList().isEmpty() ? PollOutcome.NO_EVENTS : PollOutcome.EVENTS);
+				: events.isEmpty() ? PollOutcome.NO_EVENTS : PollOutcome.EVENTS);
 		TaskResponse previous = this.latest;
 		this.latest = response;
-		List<TaskEvent> events = response.eventList();
-		// news: events, always. A response the server held for a while: the server paces
-		// us, so there is no need to wait on our side; and once the server is known to
-		// hold polls, it also answers a held poll on a status change, which is news too
-		boolean held = System.nanoTime() - this.pollSentNanos >= HELD_NANOS;
+		// news: new events, always. A response the server held for a while: the server
+		// paces us, so there is no need to wait on our side; and once the server is known
+		// to hold polls, it also answers a held poll on a status change, which is news
+		// too, and holds the poll that follows a caught-up cursor
+		boolean held = now - this.pollSentNanos >= HELD_NANOS;
 		if (held) {
 			this.engine.serverHoldsPolls();
 		}
 		boolean statusChanged = previous == null || previous.status() != response.status();
-		boolean news = !events.isEmpty() || held || (statusChanged && this.engine.holdsPolls());
-		advanceCursor(events);
+		boolean news = !events.isEmpty() || held || ((statusChanged || taken.caughtUp()) && this.engine.holdsPolls());
 		if (!events.isEmpty()) {
 			for (TaskEventListener listener : this.listeners) {
 				safely(() -> listener.onEvents(this, events));
@@ -440,7 +443,9 @@ public final class TaskPoller {
 			}
 			if (news || this.wakeRequested) {
 				this.currentDelayMillis = 0;
-				schedule(0);
+				// "at once", but late enough for the poll to settle the newest
+				// millisecond: one request fewer
+				schedule(TimeUnit.NANOSECONDS.toMillis(this.cursor.settleDelayNanos(System.nanoTime()) + 999_999));
 				return;
 			}
 			if (this.pauseWhenIdle && this.activity.get() == 0 && this.steady.get() == 0 && this.waiters.isEmpty()) {
@@ -464,17 +469,6 @@ public final class TaskPoller {
 		long cap = urgent ? settings.activeMaxInterval().toMillis() : settings.maxInterval().toMillis();
 		long next = (current <= 0) ? settings.firstDelay().toMillis() : (long) (current * settings.backoffFactor());
 		return Math.min(Math.max(next, 1), cap);
-	}
-
-	private void advanceCursor(List<TaskEvent> events) {
-		// the SDKs take the last element; the maximum is the same for ordered events and
-		// safe for unordered ones
-		for (TaskEvent event : events) {
-			Long timestamp = event.timestamp();
-			if (timestamp != null && timestamp > this.eventT) {
-				this.eventT = timestamp;
-			}
-		}
 	}
 
 	private void onError(Throwable error) {
