@@ -34,6 +34,9 @@ import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.error.SmoothNetworkException;
+import sh.smooth.spring.error.SmoothRateLimitException;
+import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
 
 /**
@@ -46,12 +49,27 @@ import sh.smooth.spring.error.SmoothTimeoutException;
  * A plain task is polled from submit until it ends. A session may be marked
  * {@linkplain #pauseWhenIdle() pause-when-idle}: it stops polling while nothing is
  * pending and starts again on {@link #wakeUp()}.
+ * <p>
+ * A failed poll (after the HTTP retries of the API client) does not end polling at once
+ * when the failure may pass: a network error, a timeout, an unreadable or malformed
+ * response ({@link SmoothNetworkException}, {@link SmoothTimeoutException}), a 5xx
+ * ({@link SmoothServerException}) or a 429 ({@link SmoothRateLimitException}). The task
+ * is polled again after 1 s, 2 s, 4 s, 8 s, then every 16 s, for up to
+ * {@link PollingSettings#failureTolerance()} counted from the first failure of the run; a
+ * successful poll ends the run, and events (tool calls among them) are handled as usual
+ * from then on. When the tolerance is spent, or at once for any other failure (404 for an
+ * unknown task, 401/403, other 4xx), polling stops and every waiter and listener gets
+ * that failure.
  */
 public final class TaskPoller {
 
 	private static final Log logger = LogFactory.getLog(TaskPoller.class);
 
 	private static final long HELD_NANOS = Duration.ofSeconds(1).toNanos();
+
+	private static final long FIRST_FAILURE_BACKOFF_MILLIS = 1_000;
+
+	private static final long MAX_FAILURE_BACKOFF_MILLIS = 16_000;
 
 	private final String taskId;
 
@@ -106,6 +124,12 @@ public final class TaskPoller {
 	private @Nullable Disposable inFlightCall;
 
 	private long generation;
+
+	/** Polls failed in a row; 0 while polling works. */
+	private int failedPolls;
+
+	/** When the first of the failed polls in a row failed. */
+	private long failingSinceNanos;
 
 	/** When the request in flight was sent; a long wait means the server held it. */
 	private volatile long pollSentNanos;
@@ -237,7 +261,9 @@ public final class TaskPoller {
 	 */
 	public void wakeUp() {
 		synchronized (this) {
-			if (!this.started || this.stopped) {
+			if (!this.started || this.stopped || this.failedPolls > 0) {
+				// while polls fail, the failure backoff stands: the next poll is due
+				// anyway
 				return;
 			}
 			this.currentDelayMillis = 0;
@@ -410,6 +436,7 @@ public final class TaskPoller {
 		List<TaskEvent> events = taken.fresh();
 		this.engine.recordPoll(response.isTerminal() ? PollOutcome.TERMINAL
 				: events.isEmpty() ? PollOutcome.NO_EVENTS : PollOutcome.EVENTS);
+		recovered();
 		TaskResponse previous = this.latest;
 		this.latest = response;
 		// news: new events, always. A response the server held for a while: the server
@@ -457,6 +484,17 @@ public final class TaskPoller {
 		}
 	}
 
+	private void recovered() {
+		int failed;
+		synchronized (this) {
+			failed = this.failedPolls;
+			this.failedPolls = 0;
+		}
+		if (failed > 0 && logger.isInfoEnabled()) {
+			logger.info("Polling of Smooth task " + this.taskId + " works again after " + failed + " failed polls");
+		}
+	}
+
 	private long nextDelay(long current) {
 		PollingSettings settings = this.engine.settings();
 		boolean urgent = this.activity.get() > 0 || !this.waiters.isEmpty();
@@ -473,18 +511,59 @@ public final class TaskPoller {
 
 	private void onError(Throwable error) {
 		this.engine.recordPoll(PollOutcome.ERROR);
+		long delayMillis;
+		int failures;
 		synchronized (this) {
 			this.inFlight = false;
 			this.inFlightCall = null;
 			if (this.stopped) {
 				return;
 			}
-			this.stopped = true;
+			long now = System.nanoTime();
+			if (this.failedPolls == 0) {
+				this.failingSinceNanos = now;
+			}
+			this.failedPolls++;
+			failures = this.failedPolls;
+			long leftMillis = TimeUnit.NANOSECONDS
+				.toMillis(this.engine.settings().failureTolerance().toNanos() - (now - this.failingSinceNanos));
+			if (!mayPass(error) || leftMillis <= 0) {
+				this.stopped = true;
+				delayMillis = -1;
+			}
+			else {
+				long backoff = Math.min(MAX_FAILURE_BACKOFF_MILLIS,
+						FIRST_FAILURE_BACKOFF_MILLIS << Math.min(4, failures - 1));
+				delayMillis = Math.min(backoff, leftMillis);
+				this.currentDelayMillis = 0;
+				schedule(delayMillis);
+			}
 		}
-		if (logger.isDebugEnabled()) {
-			logger.debug("Polling of Smooth task " + this.taskId + " failed: " + error);
+		if (delayMillis < 0) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Polling of Smooth task " + this.taskId + " failed: " + error);
+			}
+			fail(error);
+			return;
 		}
-		fail(error);
+		if (failures == 1 && logger.isInfoEnabled()) {
+			logger.info("Polling of Smooth task " + this.taskId + " failed (" + error.getMessage()
+					+ "); polling again for up to " + this.engine.settings().failureTolerance()
+					+ " before its waiters fail");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Polling of Smooth task " + this.taskId + " failed again (" + error + "); next poll in "
+					+ delayMillis + " ms");
+		}
+	}
+
+	/**
+	 * Whether a failed poll may work next time: a network error, a timeout, an unreadable
+	 * response, a 5xx or a 429. A 404 (unknown task), 401/403 and other 4xx will not.
+	 */
+	private static boolean mayPass(Throwable error) {
+		return error instanceof SmoothNetworkException || error instanceof SmoothTimeoutException
+				|| error instanceof SmoothServerException || error instanceof SmoothRateLimitException;
 	}
 
 	private void finish(TaskResponse response) {
