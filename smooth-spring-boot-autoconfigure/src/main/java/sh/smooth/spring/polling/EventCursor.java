@@ -87,6 +87,16 @@ final class EventCursor {
 	}
 
 	/**
+	 * Whether the next poll asks only for events after every one handed out: a poll a
+	 * long-polling server may hold. A re-read of the newest millisecond has events to
+	 * return at once, so no server holds it.
+	 * @return whether the cursor has caught up
+	 */
+	synchronized boolean caughtUp() {
+		return this.newest == this.complete;
+	}
+
+	/**
 	 * How long to wait before a poll that should also settle the newest millisecond: 0
 	 * when it is settled already.
 	 * @param nowNanos the time now

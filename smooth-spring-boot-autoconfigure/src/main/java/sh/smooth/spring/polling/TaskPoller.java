@@ -131,8 +131,11 @@ public final class TaskPoller {
 	/** When the first of the failed polls in a row failed. */
 	private long failingSinceNanos;
 
-	/** When the request in flight was sent; a long wait means the server held it. */
+	/** When the request in flight was sent. */
 	private volatile long pollSentNanos;
+
+	/** Whether the request in flight may be held by a long-polling server. */
+	private volatile boolean pollHoldable;
 
 	TaskPoller(String taskId, PollingEngine engine, long eventT, @Nullable TaskResponse initial) {
 		this.taskId = taskId;
@@ -416,6 +419,7 @@ public final class TaskPoller {
 			this.wakeRequested = false;
 			myGeneration = ++this.generation;
 			cursor = this.cursor.next();
+			this.pollHoldable = this.cursor.caughtUp();
 		}
 		this.pollSentNanos = System.nanoTime();
 		Disposable call = this.engine.api()
@@ -439,16 +443,13 @@ public final class TaskPoller {
 		recovered();
 		TaskResponse previous = this.latest;
 		this.latest = response;
-		// news: new events, always. A response the server held for a while: the server
-		// paces us, so there is no need to wait on our side; and once the server is known
-		// to hold polls, it also answers a held poll on a status change, which is news
-		// too, and holds the poll that follows a caught-up cursor
-		boolean held = now - this.pollSentNanos >= HELD_NANOS;
-		if (held) {
-			this.engine.serverHoldsPolls();
-		}
 		boolean statusChanged = previous == null || previous.status() != response.status();
-		boolean news = !events.isEmpty() || held || ((statusChanged || taken.caughtUp()) && this.engine.holdsPolls());
+		learnHolding(now - this.pollSentNanos, !events.isEmpty());
+		// news, and the next poll goes out at once: new events, and, once the server is
+		// known to hold polls, a status change, which ends a hold too. A response that
+		// took long and brought nothing new may be a hold that ran out or a slow server:
+		// in doubt, the usual backoff follows
+		boolean news = !events.isEmpty() || (statusChanged && this.engine.holdsPolls());
 		if (!events.isEmpty()) {
 			for (TaskEventListener listener : this.listeners) {
 				safely(() -> listener.onEvents(this, events));
@@ -479,8 +480,33 @@ public final class TaskPoller {
 				this.paused = true;
 				return;
 			}
+			if (taken.caughtUp()) {
+				// the re-read that settled the millisecond of new events: the next poll
+				// asks for what comes after them, and a long-polling server holds it
+				this.currentDelayMillis = 0;
+				schedule(0);
+				return;
+			}
 			this.currentDelayMillis = nextDelay(this.currentDelayMillis);
 			schedule(this.currentDelayMillis);
+		}
+	}
+
+	/**
+	 * Tells a held poll from a slow one. A poll that asked only for new events, took over
+	 * a second and ended with new events was held until they came: the server long-polls.
+	 * A poll the server could not hold (a re-read whose events were already there) that
+	 * took over a second shows a slow server: it does not.
+	 */
+	private void learnHolding(long tookNanos, boolean newEvents) {
+		if (tookNanos < HELD_NANOS) {
+			return;
+		}
+		if (this.pollHoldable && newEvents) {
+			this.engine.serverHoldsPolls(true);
+		}
+		else if (!this.pollHoldable) {
+			this.engine.serverHoldsPolls(false);
 		}
 	}
 
