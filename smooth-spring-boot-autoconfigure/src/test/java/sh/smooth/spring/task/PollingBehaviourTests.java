@@ -347,6 +347,22 @@ class PollingBehaviourTests {
 				equalTo("true")));
 	}
 
+	@Test
+	void attachSendsEventTOnEveryRequestItsFirstReadIncluded() {
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
+			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}")));
+
+		TaskHandle handle = this.clients.template().attach(id);
+
+		assertThat(handle.await(PATIENCE).outputText()).isEqualTo("ok");
+		List<LoggedRequest> reads = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")));
+		assertThat(reads).isNotEmpty()
+			.allSatisfy((read) -> assertThat(read.queryParameter("event_t").isPresent()).as(read.getUrl()).isTrue())
+			.extracting((read) -> read.queryParameter("event_t").firstValue())
+			.first()
+			.isEqualTo("0");
+	}
+
 	private void step(String state, String eventT, int status, String body, String next) {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).withQueryParam("event_t", equalTo(eventT))
 			.inScenario(this.id)
