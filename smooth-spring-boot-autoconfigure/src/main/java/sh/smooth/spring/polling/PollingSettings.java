@@ -24,7 +24,8 @@ import sh.smooth.spring.error.SmoothValidationException;
  * The adaptive polling cadence. A task is polled at once after submit and at once after
  * any response that carried events; while nothing happens the wait starts at
  * {@code firstDelay} and grows by {@code backoffFactor} up to {@code maxInterval}, or up
- * to {@code activeMaxInterval} while an action or a tool is waiting on the task.
+ * to {@code activeMaxInterval} while an action or a tool is waiting on the task. Failed
+ * polls are repeated, backing off from 1 s to 16 s, for up to {@code failureTolerance}.
  *
  * @param firstDelay the first wait after a response with no news
  * @param maxInterval the longest wait for a plain task

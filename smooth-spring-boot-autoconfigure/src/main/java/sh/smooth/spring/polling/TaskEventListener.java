@@ -56,7 +56,8 @@ public interface TaskEventListener {
 	}
 
 	/**
-	 * Polling failed for good (after retries) or the client shut down.
+	 * Polling failed for good (a failure that cannot pass, or failed polls beyond
+	 * {@link PollingSettings#failureTolerance()}) or the client shut down.
 	 * @param poller the poller
 	 * @param error the typed error
 	 */

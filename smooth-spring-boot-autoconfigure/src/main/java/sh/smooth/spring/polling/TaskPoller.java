@@ -348,15 +348,21 @@ public final class TaskPoller {
 			}
 		});
 		if (timeout != null) {
-			Disposable timer = this.engine.scheduler()
-				.schedule(
-						() -> waiter.future.completeExceptionally(
-								new SmoothTimeoutException(
-										"Timed out after " + timeout + " waiting for " + description
-												+ " of Smooth task " + this.taskId + "; the task keeps running",
-										this.taskId, timeout)),
-						timeout.toNanos(), TimeUnit.NANOSECONDS);
-			waiter.future.whenComplete((r, ex) -> timer.dispose());
+			SmoothTimeoutException timedOut = new SmoothTimeoutException("Timed out after " + timeout + " waiting for "
+					+ description + " of Smooth task " + this.taskId + "; the task keeps running", this.taskId,
+					timeout);
+			try {
+				Disposable timer = this.engine.scheduler()
+					.schedule(() -> waiter.future.completeExceptionally(timedOut), timeout.toNanos(),
+							TimeUnit.NANOSECONDS);
+				waiter.future.whenComplete((r, ex) -> timer.dispose());
+			}
+			catch (RuntimeException ex) {
+				// the scheduler is gone: the client is shutting down
+				waiter.future
+					.completeExceptionally(new SmoothException("The Smooth client was shut down while waiting", ex));
+				return waiter.future;
+			}
 		}
 		wakeUp();
 		return waiter.future;

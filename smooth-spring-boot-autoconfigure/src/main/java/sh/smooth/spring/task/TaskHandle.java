@@ -79,7 +79,8 @@ public final class TaskHandle {
 
 	/**
 	 * The last status seen; does not call the server.
-	 * @return the status
+	 * @return the status ({@link TaskStatus#UNKNOWN} for a status this client does not
+	 * know, which is not final)
 	 */
 	public TaskStatus status() {
 		TaskResponse latest = this.poller.latest();
