@@ -225,8 +225,10 @@ public class SmoothTemplate implements SmoothOperations {
 	@Override
 	public TaskHandle attach(String taskId) {
 		Validate.notBlank("taskId", taskId);
-		// the first read is awaited here so an unknown id fails at once, as in the SDKs
-		TaskResponse current = Futures.await(this.api.getTask(taskId, false), this.timeouts.call(), taskId, "the task");
+		// the first read is awaited here so an unknown id fails at once, as in the SDKs;
+		// it
+		// is a poll like the others (event_t=0), whose events the poller reads again
+		TaskResponse current = Futures.await(this.api.getTask(taskId, 0L), this.timeouts.call(), taskId, "the task");
 		return handle(
 				startPolling(new TaskStart(TaskKind.TASK, null, ToolSelection.DEFAULT), taskId, current, (poller) -> {
 				}));

@@ -287,17 +287,26 @@ public final class SmoothApiClient {
 	 * @param node the JSON
 	 * @param type the type
 	 * @param taskId the task, for messages
-	 * @return the value
+	 * @return the value, never {@code null}: a missing or {@code null} value is an
+	 * unexpected response shape too
 	 */
 	public <T> T convert(JsonNode node, Class<T> type, @Nullable String taskId) {
+		T value;
 		try {
-			return this.mapper.treeToValue(node, type);
+			value = this.mapper.treeToValue(node, type);
 		}
 		catch (JacksonException ex) {
 			throw new SmoothNetworkException(
 					"Unexpected response shape for " + type.getSimpleName() + ": " + ex.getOriginalMessage(), taskId,
 					ex);
 		}
+		if (value == null) {
+			// no "r" member, an empty body or "r": null, where the protocol promises an
+			// object
+			throw new SmoothNetworkException("Unexpected response shape for " + type.getSimpleName()
+					+ ": no value (empty body, or no 'r' member)", taskId, null);
+		}
+		return value;
 	}
 
 	private BodyInserter<byte[], ? super ClientHttpRequest> json(Object value) {

@@ -16,6 +16,8 @@
 
 package sh.smooth.spring.api;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -23,12 +25,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import sh.smooth.spring.task.TaskStatus;
+
 /**
- * The {@code r} object of a task response. Unknown fields are ignored.
+ * The {@code r} object of a task response. Unknown fields are ignored. A response without
+ * a {@code status} is rejected when it is read (a typed
+ * {@link sh.smooth.spring.error.SmoothNetworkException}), and {@code null} entries of
+ * {@code events} are dropped, so no consumer meets a {@code null} where the protocol
+ * promises a value.
  *
  * @param id the task id
- * @param status {@code waiting}, {@code running}, {@code done}, {@code failed} or
- * {@code cancelled}
+ * @param status the status, parsed once from the wire value ({@link TaskStatus#UNKNOWN}
+ * for a value this client does not know)
  * @param output the answer, or the failure description
  * @param creditsUsed credits spent so far
  * @param device the device
@@ -39,19 +47,31 @@ import tools.jackson.databind.JsonNode;
  * @param events new events since {@code event_t}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TaskResponse(String id, String status, @Nullable JsonNode output,
+public record TaskResponse(String id, TaskStatus status, @Nullable JsonNode output,
 		@JsonProperty("credits_used") @Nullable Long creditsUsed, @Nullable String device,
 		@JsonProperty("live_url") @Nullable String liveUrl,
 		@JsonProperty("recording_url") @Nullable String recordingUrl,
 		@JsonProperty("downloads_url") @Nullable String downloadsUrl,
 		@JsonProperty("created_at") @Nullable Long createdAt, @Nullable List<TaskEvent> events) {
 
+	public TaskResponse {
+		if (status == null) {
+			throw new IllegalArgumentException("the task response has no 'status'");
+		}
+		if (events != null && events.contains(null)) {
+			List<TaskEvent> present = new ArrayList<>(events);
+			present.removeIf((event) -> event == null);
+			events = Collections.unmodifiableList(present);
+		}
+	}
+
 	/**
-	 * Whether the status is final ({@code done}, {@code failed} or {@code cancelled}).
+	 * Whether the status is final ({@code done}, {@code failed} or {@code cancelled}). An
+	 * {@link TaskStatus#UNKNOWN unknown} status is not.
 	 * @return whether the task has ended
 	 */
 	public boolean isTerminal() {
-		return "done".equals(this.status) || "failed".equals(this.status) || "cancelled".equals(this.status);
+		return this.status.isTerminal();
 	}
 
 	/**

@@ -112,8 +112,9 @@ public final class SmoothAutoConfiguration {
 	@ConditionalOnMissingBean
 	PollingEngine smoothPollingEngine(SmoothProperties properties, SmoothApiClient api, SmoothResources resources) {
 		SmoothProperties.Polling polling = properties.polling();
-		return new PollingEngine(api, new PollingSettings(polling.firstDelay(), polling.maxInterval(),
-				polling.activeMaxInterval(), polling.backoffFactor(), polling.maxRequestsPerSecond()),
+		return new PollingEngine(api,
+				new PollingSettings(polling.firstDelay(), polling.maxInterval(), polling.activeMaxInterval(),
+						polling.backoffFactor(), polling.maxRequestsPerSecond(), polling.failureTolerance()),
 				resources.scheduler());
 	}
 

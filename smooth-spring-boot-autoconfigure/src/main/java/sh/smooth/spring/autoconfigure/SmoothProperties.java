@@ -75,10 +75,16 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	 * @param maxRequestsPerSecond Cap on poll requests per second across all tasks,
 	 * shared fairly; 0 for no cap.
 	 * @param threads Threads of the shared polling scheduler.
+	 * @param failureTolerance How long the polls of a task may keep failing before its
+	 * waiters fail, while the client backs off from 1 s to 16 s between polls. Tolerated:
+	 * network errors, timeouts, unreadable responses, 5xx and 429 (each after the HTTP
+	 * retries). Not tolerated, failing at once: 404 (unknown task), 401/403 and other
+	 * 4xx. 0 fails at the first failed poll.
 	 */
 	public record Polling(@DefaultValue("100ms") Duration firstDelay, @DefaultValue("2s") Duration maxInterval,
 			@DefaultValue("500ms") Duration activeMaxInterval, @DefaultValue("1.5") double backoffFactor,
-			@DefaultValue("0") double maxRequestsPerSecond, @DefaultValue("2") int threads) {
+			@DefaultValue("0") double maxRequestsPerSecond, @DefaultValue("2") int threads,
+			@DefaultValue("60s") Duration failureTolerance) {
 	}
 
 	/**

@@ -137,7 +137,7 @@ public class SmoothTaskObservationContext extends Observation.Context {
 	 */
 	public void setResponse(TaskResponse response) {
 		this.response = response;
-		this.status = response.status();
+		this.status = response.status().value();
 		this.creditsUsed = response.creditsUsed();
 	}
 

@@ -153,11 +153,12 @@ public final class PollingEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Notes that the server held a poll open (long-polling), so its early answers mean
-	 * news.
+	 * Notes whether the server was seen to hold a poll open until news (long polling), or
+	 * to answer slowly a poll it could not hold.
+	 * @param holds what was seen
 	 */
-	void serverHoldsPolls() {
-		this.holdsPolls = true;
+	void serverHoldsPolls(boolean holds) {
+		this.holdsPolls = holds;
 	}
 
 	/**

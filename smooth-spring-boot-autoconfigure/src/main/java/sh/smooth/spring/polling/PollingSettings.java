@@ -24,7 +24,8 @@ import sh.smooth.spring.error.SmoothValidationException;
  * The adaptive polling cadence. A task is polled at once after submit and at once after
  * any response that carried events; while nothing happens the wait starts at
  * {@code firstDelay} and grows by {@code backoffFactor} up to {@code maxInterval}, or up
- * to {@code activeMaxInterval} while an action or a tool is waiting on the task.
+ * to {@code activeMaxInterval} while an action or a tool is waiting on the task. Failed
+ * polls are repeated, backing off from 1 s to 16 s, for up to {@code failureTolerance}.
  *
  * @param firstDelay the first wait after a response with no news
  * @param maxInterval the longest wait for a plain task
@@ -32,16 +33,38 @@ import sh.smooth.spring.error.SmoothValidationException;
  * attached
  * @param backoffFactor how much the wait grows each time
  * @param maxRequestsPerSecond cap on polls per second across all tasks, 0 for none
+ * @param failureTolerance how long polls of a task may keep failing (after the HTTP
+ * retries) before its waiters fail; see {@link TaskPoller} for what is tolerated
  */
 public record PollingSettings(Duration firstDelay, Duration maxInterval, Duration activeMaxInterval,
-		double backoffFactor, double maxRequestsPerSecond) {
+		double backoffFactor, double maxRequestsPerSecond, Duration failureTolerance) {
 
-	/** The defaults: 100 ms, growing by 1.5 up to 2 s (500 ms while active), no cap. */
-	public static final PollingSettings DEFAULTS = new PollingSettings(Duration.ofMillis(100), Duration.ofSeconds(2),
-			Duration.ofMillis(500), 1.5, 0);
+	/** The default failure tolerance: a minute. */
+	public static final Duration DEFAULT_FAILURE_TOLERANCE = Duration.ofSeconds(60);
 
 	/**
-	 * Settings without a rate cap.
+	 * The defaults: 100 ms, growing by 1.5 up to 2 s (500 ms while active), no cap,
+	 * failures tolerated for 60 s.
+	 */
+	public static final PollingSettings DEFAULTS = new PollingSettings(Duration.ofMillis(100), Duration.ofSeconds(2),
+			Duration.ofMillis(500), 1.5, 0, DEFAULT_FAILURE_TOLERANCE);
+
+	/**
+	 * Settings with the default failure tolerance.
+	 * @param firstDelay the first wait after a response with no news
+	 * @param maxInterval the longest wait for a plain task
+	 * @param activeMaxInterval the longest wait while active
+	 * @param backoffFactor how much the wait grows each time
+	 * @param maxRequestsPerSecond cap on polls per second across all tasks, 0 for none
+	 */
+	public PollingSettings(Duration firstDelay, Duration maxInterval, Duration activeMaxInterval, double backoffFactor,
+			double maxRequestsPerSecond) {
+		this(firstDelay, maxInterval, activeMaxInterval, backoffFactor, maxRequestsPerSecond,
+				DEFAULT_FAILURE_TOLERANCE);
+	}
+
+	/**
+	 * Settings without a rate cap, with the default failure tolerance.
 	 * @param firstDelay the first wait after a response with no news
 	 * @param maxInterval the longest wait for a plain task
 	 * @param activeMaxInterval the longest wait while active
@@ -49,7 +72,7 @@ public record PollingSettings(Duration firstDelay, Duration maxInterval, Duratio
 	 */
 	public PollingSettings(Duration firstDelay, Duration maxInterval, Duration activeMaxInterval,
 			double backoffFactor) {
-		this(firstDelay, maxInterval, activeMaxInterval, backoffFactor, 0);
+		this(firstDelay, maxInterval, activeMaxInterval, backoffFactor, 0, DEFAULT_FAILURE_TOLERANCE);
 	}
 
 	public PollingSettings {
@@ -71,6 +94,11 @@ public record PollingSettings(Duration firstDelay, Duration maxInterval, Duratio
 		if (!(maxRequestsPerSecond >= 0 && maxRequestsPerSecond <= 100_000)) {
 			throw new SmoothValidationException("smooth.polling.max-requests-per-second", maxRequestsPerSecond,
 					"must be between 0 (no cap) and 100000");
+		}
+		if (failureTolerance == null || failureTolerance.isNegative()
+				|| failureTolerance.compareTo(Duration.ofDays(1)) > 0) {
+			throw new SmoothValidationException("smooth.polling.failure-tolerance", failureTolerance,
+					"must be between 0 (fail at the first failed poll) and 1 day");
 		}
 	}
 

@@ -29,8 +29,10 @@ import sh.smooth.spring.api.TaskResponse;
 public interface TaskEventListener {
 
 	/**
-	 * New events, in server order. Also called for the events of the final response,
-	 * before {@link #onTerminal}.
+	 * New events, in server order, each once: an event a poll returns again (the cursor
+	 * re-reads the newest millisecond) is not handed out twice, and events without an id
+	 * are not handed out. Also called for the events of the final response, before
+	 * {@link #onTerminal}.
 	 * @param poller the poller
 	 * @param events the new events, never empty
 	 */
@@ -54,7 +56,8 @@ public interface TaskEventListener {
 	}
 
 	/**
-	 * Polling failed for good (after retries) or the client shut down.
+	 * Polling failed for good (a failure that cannot pass, or failed polls beyond
+	 * {@link PollingSettings#failureTolerance()}) or the client shut down.
 	 * @param poller the poller
 	 * @param error the typed error
 	 */

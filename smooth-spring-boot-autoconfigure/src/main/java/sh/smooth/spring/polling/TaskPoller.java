@@ -16,8 +16,8 @@
 
 package sh.smooth.spring.polling;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,21 +34,42 @@ import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.error.SmoothNetworkException;
+import sh.smooth.spring.error.SmoothRateLimitException;
+import sh.smooth.spring.error.SmoothServerException;
+import sh.smooth.spring.error.SmoothTimeoutException;
 
 /**
  * Polls one task with {@code GET /task/{id}?event_t=} on the shared scheduler, advancing
- * the event cursor and handing events to its listeners. At most one request is in flight
- * per task; between requests the task costs a timer, not a thread.
+ * the event cursor and handing each event to its listeners once. The cursor never skips
+ * an event, even two in one millisecond with a poll answered between them (see
+ * {@link EventCursor}). At most one request is in flight per task; between requests the
+ * task costs a timer, not a thread.
  * <p>
  * A plain task is polled from submit until it ends. A session may be marked
  * {@linkplain #pauseWhenIdle() pause-when-idle}: it stops polling while nothing is
  * pending and starts again on {@link #wakeUp()}.
+ * <p>
+ * A failed poll (after the HTTP retries of the API client) does not end polling at once
+ * when the failure may pass: a network error, a timeout, an unreadable or malformed
+ * response ({@link SmoothNetworkException}, {@link SmoothTimeoutException}), a 5xx
+ * ({@link SmoothServerException}) or a 429 ({@link SmoothRateLimitException}). The task
+ * is polled again after 1 s, 2 s, 4 s, 8 s, then every 16 s, for up to
+ * {@link PollingSettings#failureTolerance()} counted from the first failure of the run; a
+ * successful poll ends the run, and events (tool calls among them) are handled as usual
+ * from then on. When the tolerance is spent, or at once for any other failure (404 for an
+ * unknown task, 401/403, other 4xx), polling stops and every waiter and listener gets
+ * that failure.
  */
 public final class TaskPoller {
 
 	private static final Log logger = LogFactory.getLog(TaskPoller.class);
 
-	private static final long HELD_NANOS = java.time.Duration.ofSeconds(1).toNanos();
+	private static final long HELD_NANOS = Duration.ofSeconds(1).toNanos();
+
+	private static final long FIRST_FAILURE_BACKOFF_MILLIS = 1_000;
+
+	private static final long MAX_FAILURE_BACKOFF_MILLIS = 16_000;
 
 	private final String taskId;
 
@@ -58,7 +79,20 @@ public final class TaskPoller {
 
 	private final CompletableFuture<TaskResponse> completion = new CompletableFuture<>();
 
+	/**
+	 * Who waits for a response to meet a condition. Registered, checked and drained under
+	 * waiterLock, so a waiter is either checked against a response or registered before
+	 * it is handled, never neither; read without the lock only to tell whether any wait.
+	 */
 	private final List<ResponseWaiter> waiters = new CopyOnWriteArrayList<>();
+
+	private final Object waiterLock = new Object();
+
+	/** The final response, once waiters were told; guarded by waiterLock. */
+	private @Nullable TaskResponse endResponse;
+
+	/** Why polling stopped, once waiters were told; guarded by waiterLock. */
+	private @Nullable Throwable endFailure;
 
 	private final AtomicInteger activity = new AtomicInteger();
 
@@ -66,8 +100,7 @@ public final class TaskPoller {
 
 	private volatile @Nullable TaskResponse latest;
 
-	/** Touched only by the poll chain, which runs one step at a time. */
-	private long eventT;
+	private final EventCursor cursor;
 
 	// scheduling state, guarded by "this"
 	private boolean started;
@@ -92,13 +125,22 @@ public final class TaskPoller {
 
 	private long generation;
 
-	/** When the request in flight was sent; a long wait means the server held it. */
+	/** Polls failed in a row; 0 while polling works. */
+	private int failedPolls;
+
+	/** When the first of the failed polls in a row failed. */
+	private long failingSinceNanos;
+
+	/** When the request in flight was sent. */
 	private volatile long pollSentNanos;
+
+	/** Whether the request in flight may be held by a long-polling server. */
+	private volatile boolean pollHoldable;
 
 	TaskPoller(String taskId, PollingEngine engine, long eventT, @Nullable TaskResponse initial) {
 		this.taskId = taskId;
 		this.engine = engine;
-		this.eventT = eventT;
+		this.cursor = new EventCursor(eventT);
 		this.latest = initial;
 	}
 
@@ -222,7 +264,9 @@ public final class TaskPoller {
 	 */
 	public void wakeUp() {
 		synchronized (this) {
-			if (!this.started || this.stopped) {
+			if (!this.started || this.stopped || this.failedPolls > 0) {
+				// while polls fail, the failure backoff stands: the next poll is due
+				// anyway
 				return;
 			}
 			this.currentDelayMillis = 0;
@@ -244,24 +288,82 @@ public final class TaskPoller {
 
 	/**
 	 * Completes when a response matches the condition. Fails when the task ends without a
-	 * match, or polling fails.
-	 * @param condition the condition
+	 * match, or polling fails. The future has no bound of its own: cancel it when giving
+	 * up, so the waiter is removed (see
+	 * {@link #awaitResponse(Predicate, String, Duration)}).
+	 * @param condition the condition; it runs on the caller's thread and on the polling
+	 * scheduler, so it must be quick and must not block
 	 * @param description what is waited for, for the error message
 	 * @return the future
 	 */
 	public CompletableFuture<TaskResponse> awaitResponse(Predicate<TaskResponse> condition, String description) {
+		return awaitResponse(condition, description, null);
+	}
+
+	/**
+	 * Completes when a response matches the condition, failing with a
+	 * {@link SmoothTimeoutException} when none did within the timeout. Checking the
+	 * latest response and registering the waiter is one step with respect to response
+	 * handling: a response that meets the condition is never missed, and a waiter is
+	 * never failed with a status older than the final one. A waiter that times out or is
+	 * cancelled is removed at once, so it no longer makes the task count as active.
+	 * @param condition the condition; it runs on the caller's thread and on the polling
+	 * scheduler, so it must be quick and must not block
+	 * @param description what is waited for, for messages
+	 * @param timeout the bound, or {@code null} for none
+	 * @return the future
+	 */
+	public CompletableFuture<TaskResponse> awaitResponse(Predicate<TaskResponse> condition, String description,
+			@Nullable Duration timeout) {
 		ResponseWaiter waiter = new ResponseWaiter(condition, description);
-		TaskResponse current = this.latest;
-		if (current != null && condition.test(current)) {
-			waiter.future.complete(current);
+		Runnable outcome = null;
+		synchronized (this.waiterLock) {
+			TaskResponse current = this.latest;
+			if (current != null && waiter.test(current)) {
+				outcome = () -> waiter.future.complete(current);
+			}
+			else if (waiter.future.isDone()) {
+				// the condition threw
+				return waiter.future;
+			}
+			else if (this.endFailure != null) {
+				Throwable failure = this.endFailure;
+				outcome = () -> waiter.future.completeExceptionally(failure);
+			}
+			else if (this.endResponse != null) {
+				TaskResponse end = this.endResponse;
+				outcome = () -> failWaiter(waiter, end);
+			}
+			else {
+				this.waiters.add(waiter);
+			}
+		}
+		if (outcome != null) {
+			outcome.run();
 			return waiter.future;
 		}
-		if (this.completion.isDone()) {
-			failWaiter(waiter, current);
-			return waiter.future;
+		waiter.future.whenComplete((r, ex) -> {
+			synchronized (this.waiterLock) {
+				this.waiters.remove(waiter);
+			}
+		});
+		if (timeout != null) {
+			SmoothTimeoutException timedOut = new SmoothTimeoutException("Timed out after " + timeout + " waiting for "
+					+ description + " of Smooth task " + this.taskId + "; the task keeps running", this.taskId,
+					timeout);
+			try {
+				Disposable timer = this.engine.scheduler()
+					.schedule(() -> waiter.future.completeExceptionally(timedOut), timeout.toNanos(),
+							TimeUnit.NANOSECONDS);
+				waiter.future.whenComplete((r, ex) -> timer.dispose());
+			}
+			catch (RuntimeException ex) {
+				// the scheduler is gone: the client is shutting down
+				waiter.future
+					.completeExceptionally(new SmoothException("The Smooth client was shut down while waiting", ex));
+				return waiter.future;
+			}
 		}
-		this.waiters.add(waiter);
-		waiter.future.whenComplete((r, ex) -> this.waiters.remove(waiter));
 		wakeUp();
 		return waiter.future;
 	}
@@ -322,7 +424,8 @@ public final class TaskPoller {
 			this.inFlight = true;
 			this.wakeRequested = false;
 			myGeneration = ++this.generation;
-			cursor = this.eventT;
+			cursor = this.cursor.next();
+			this.pollHoldable = this.cursor.caughtUp();
 		}
 		this.pollSentNanos = System.nanoTime();
 		Disposable call = this.engine.api()
@@ -338,21 +441,21 @@ public final class TaskPoller {
 	}
 
 	private void onResponse(TaskResponse response) {
+		long now = System.nanoTime();
+		EventCursor.Taken taken = this.cursor.take(response.eventList(), this.pollSentNanos, now);
+		List<TaskEvent> events = taken.fresh();
 		this.engine.recordPoll(response.isTerminal() ? PollOutcome.TERMINAL
-				: response.eventList().isEmpty() ? PollOutcome.NO_EVENTS : PollOutcome.EVENTS);
+				: events.isEmpty() ? PollOutcome.NO_EVENTS : PollOutcome.EVENTS);
+		recovered();
 		TaskResponse previous = this.latest;
 		this.latest = response;
-		List<TaskEvent> events = response.eventList();
-		// news: events, always. A response the server held for a while: the server paces
-		// us, so there is no need to wait on our side; and once the server is known to
-		// hold polls, it also answers a held poll on a status change, which is news too
-		boolean held = System.nanoTime() - this.pollSentNanos >= HELD_NANOS;
-		if (held) {
-			this.engine.serverHoldsPolls();
-		}
-		boolean statusChanged = previous == null || !previous.status().equals(response.status());
-		boolean news = !events.isEmpty() || held || (statusChanged && this.engine.holdsPolls());
-		advanceCursor(events);
+		boolean statusChanged = previous == null || previous.status() != response.status();
+		learnHolding(now - this.pollSentNanos, !events.isEmpty());
+		// news, and the next poll goes out at once: new events, and, once the server is
+		// known to hold polls, a status change, which ends a hold too. A response that
+		// took long and brought nothing new may be a hold that ran out or a slow server:
+		// in doubt, the usual backoff follows
+		boolean news = !events.isEmpty() || (statusChanged && this.engine.holdsPolls());
 		if (!events.isEmpty()) {
 			for (TaskEventListener listener : this.listeners) {
 				safely(() -> listener.onEvents(this, events));
@@ -361,7 +464,7 @@ public final class TaskPoller {
 		for (TaskEventListener listener : this.listeners) {
 			safely(() -> listener.onResponse(this, response));
 		}
-		checkWaiters(response);
+		offerToWaiters(response);
 		if (response.isTerminal()) {
 			finish(response);
 			return;
@@ -374,15 +477,53 @@ public final class TaskPoller {
 			}
 			if (news || this.wakeRequested) {
 				this.currentDelayMillis = 0;
-				schedule(0);
+				// "at once", but late enough for the poll to settle the newest
+				// millisecond: one request fewer
+				schedule(TimeUnit.NANOSECONDS.toMillis(this.cursor.settleDelayNanos(System.nanoTime()) + 999_999));
 				return;
 			}
 			if (this.pauseWhenIdle && this.activity.get() == 0 && this.steady.get() == 0 && this.waiters.isEmpty()) {
 				this.paused = true;
 				return;
 			}
+			if (taken.caughtUp()) {
+				// the re-read that settled the millisecond of new events: the next poll
+				// asks for what comes after them, and a long-polling server holds it
+				this.currentDelayMillis = 0;
+				schedule(0);
+				return;
+			}
 			this.currentDelayMillis = nextDelay(this.currentDelayMillis);
 			schedule(this.currentDelayMillis);
+		}
+	}
+
+	/**
+	 * Tells a held poll from a slow one. A poll that asked only for new events, took over
+	 * a second and ended with new events was held until they came: the server long-polls.
+	 * A poll the server could not hold (a re-read whose events were already there) that
+	 * took over a second shows a slow server: it does not.
+	 */
+	private void learnHolding(long tookNanos, boolean newEvents) {
+		if (tookNanos < HELD_NANOS) {
+			return;
+		}
+		if (this.pollHoldable && newEvents) {
+			this.engine.serverHoldsPolls(true);
+		}
+		else if (!this.pollHoldable) {
+			this.engine.serverHoldsPolls(false);
+		}
+	}
+
+	private void recovered() {
+		int failed;
+		synchronized (this) {
+			failed = this.failedPolls;
+			this.failedPolls = 0;
+		}
+		if (failed > 0 && logger.isInfoEnabled()) {
+			logger.info("Polling of Smooth task " + this.taskId + " works again after " + failed + " failed polls");
 		}
 	}
 
@@ -400,31 +541,61 @@ public final class TaskPoller {
 		return Math.min(Math.max(next, 1), cap);
 	}
 
-	private void advanceCursor(List<TaskEvent> events) {
-		// the SDKs take the last element; the maximum is the same for ordered events and
-		// safe for unordered ones
-		for (TaskEvent event : events) {
-			Long timestamp = event.timestamp();
-			if (timestamp != null && timestamp > this.eventT) {
-				this.eventT = timestamp;
-			}
-		}
-	}
-
 	private void onError(Throwable error) {
 		this.engine.recordPoll(PollOutcome.ERROR);
+		long delayMillis;
+		int failures;
 		synchronized (this) {
 			this.inFlight = false;
 			this.inFlightCall = null;
 			if (this.stopped) {
 				return;
 			}
-			this.stopped = true;
+			long now = System.nanoTime();
+			if (this.failedPolls == 0) {
+				this.failingSinceNanos = now;
+			}
+			this.failedPolls++;
+			failures = this.failedPolls;
+			long leftMillis = TimeUnit.NANOSECONDS
+				.toMillis(this.engine.settings().failureTolerance().toNanos() - (now - this.failingSinceNanos));
+			if (!mayPass(error) || leftMillis <= 0) {
+				this.stopped = true;
+				delayMillis = -1;
+			}
+			else {
+				long backoff = Math.min(MAX_FAILURE_BACKOFF_MILLIS,
+						FIRST_FAILURE_BACKOFF_MILLIS << Math.min(4, failures - 1));
+				delayMillis = Math.min(backoff, leftMillis);
+				this.currentDelayMillis = 0;
+				schedule(delayMillis);
+			}
 		}
-		if (logger.isDebugEnabled()) {
-			logger.debug("Polling of Smooth task " + this.taskId + " failed: " + error);
+		if (delayMillis < 0) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Polling of Smooth task " + this.taskId + " failed: " + error);
+			}
+			fail(error);
+			return;
 		}
-		fail(error);
+		if (failures == 1 && logger.isInfoEnabled()) {
+			logger.info("Polling of Smooth task " + this.taskId + " failed (" + error.getMessage()
+					+ "); polling again for up to " + this.engine.settings().failureTolerance()
+					+ " before its waiters fail");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Polling of Smooth task " + this.taskId + " failed again (" + error + "); next poll in "
+					+ delayMillis + " ms");
+		}
+	}
+
+	/**
+	 * Whether a failed poll may work next time: a network error, a timeout, an unreadable
+	 * response, a 5xx or a 429. A 404 (unknown task), 401/403 and other 4xx will not.
+	 */
+	private static boolean mayPass(Throwable error) {
+		return error instanceof SmoothNetworkException || error instanceof SmoothTimeoutException
+				|| error instanceof SmoothServerException || error instanceof SmoothRateLimitException;
 	}
 
 	private void finish(TaskResponse response) {
@@ -439,9 +610,6 @@ public final class TaskPoller {
 		for (TaskEventListener listener : this.listeners) {
 			safely(() -> listener.onTerminal(this, response));
 		}
-		for (ResponseWaiter waiter : new ArrayList<>(this.waiters)) {
-			failWaiter(waiter, response);
-		}
 	}
 
 	private void fail(Throwable error) {
@@ -450,24 +618,47 @@ public final class TaskPoller {
 		for (TaskEventListener listener : this.listeners) {
 			safely(() -> listener.onFailure(this, error));
 		}
-		for (ResponseWaiter waiter : new ArrayList<>(this.waiters)) {
-			waiter.future.completeExceptionally(error);
+		List<ResponseWaiter> left;
+		synchronized (this.waiterLock) {
+			this.endFailure = error;
+			left = drainWaiters();
 		}
+		left.forEach((waiter) -> waiter.future.completeExceptionally(error));
 	}
 
-	private void checkWaiters(TaskResponse response) {
-		for (Iterator<ResponseWaiter> it = this.waiters.iterator(); it.hasNext();) {
-			ResponseWaiter waiter = it.next();
-			if (waiter.condition.test(response)) {
-				waiter.future.complete(response);
+	/**
+	 * Completes the waiters this response meets; when it is final, fails the others with
+	 * its status. One step under the waiter lock, so no waiter registers in between.
+	 */
+	private void offerToWaiters(TaskResponse response) {
+		List<ResponseWaiter> met = new ArrayList<>();
+		List<ResponseWaiter> unmet = List.of();
+		synchronized (this.waiterLock) {
+			for (ResponseWaiter waiter : this.waiters) {
+				if (waiter.test(response)) {
+					met.add(waiter);
+				}
+			}
+			this.waiters.removeAll(met);
+			if (response.isTerminal()) {
+				this.endResponse = response;
+				unmet = drainWaiters();
 			}
 		}
+		met.forEach((waiter) -> waiter.future.complete(response));
+		unmet.forEach((waiter) -> failWaiter(waiter, response));
 	}
 
-	private void failWaiter(ResponseWaiter waiter, @Nullable TaskResponse response) {
-		String status = (response != null) ? response.status() : "unknown";
-		waiter.future.completeExceptionally(new SmoothException(
-				"Smooth task " + this.taskId + " ended with status " + status + " before " + waiter.description));
+	private List<ResponseWaiter> drainWaiters() {
+		// caller holds the waiter lock
+		List<ResponseWaiter> all = new ArrayList<>(this.waiters);
+		this.waiters.clear();
+		return all;
+	}
+
+	private void failWaiter(ResponseWaiter waiter, TaskResponse response) {
+		waiter.future.completeExceptionally(new SmoothException("Smooth task " + this.taskId + " ended with status "
+				+ response.status().value() + " before " + waiter.description));
 	}
 
 	private void safely(Runnable action) {
@@ -496,6 +687,20 @@ public final class TaskPoller {
 		ResponseWaiter(Predicate<TaskResponse> condition, String description) {
 			this.condition = condition;
 			this.description = description;
+		}
+
+		/**
+		 * Whether the response meets the condition; a condition that throws fails the
+		 * waiter instead of the poller.
+		 */
+		boolean test(TaskResponse response) {
+			try {
+				return this.condition.test(response);
+			}
+			catch (RuntimeException ex) {
+				this.future.completeExceptionally(ex);
+				return false;
+			}
 		}
 
 	}

@@ -49,6 +49,11 @@ import sh.smooth.spring.task.OutputConverter;
  * with the same id completes it. The POSTs of one session go out one after the other, in
  * call order.
  * <p>
+ * An action the caller stopped waiting for (its timeout passed, or its future was
+ * cancelled) after it was sent still runs on the server, and its agent may still call the
+ * session's tools. It keeps the session polled at the active cadence until the server
+ * reports its result (which is then dropped), the session ends, or polling stops.
+ * <p>
  * As a {@link TaskEventListener} it runs on the polling scheduler and only completes
  * futures, so it returns at once.
  */
@@ -62,6 +67,7 @@ final class SessionActions implements TaskEventListener {
 
 	private final SessionActionObserver observer;
 
+	/** Actions the server has not finished, by event id, whether or not anyone waits. */
 	private final Map<String, PendingAction> pending = new ConcurrentHashMap<>();
 
 	private final Object sendLock = new Object();
@@ -102,6 +108,7 @@ final class SessionActions implements TaskEventListener {
 		if (this.poller.isDone()) {
 			// the session ended before the waiter was visible to the final sweep
 			fail(waiter, closed(waiter, endStatus(), null));
+			serverDone(waiter);
 			return waiter.future;
 		}
 		Disposable timer;
@@ -112,25 +119,33 @@ final class SessionActions implements TaskEventListener {
 		catch (RuntimeException ex) {
 			// the scheduler is gone: the client is shutting down
 			fail(waiter, closed(waiter, "closed", ex));
+			serverDone(waiter);
 			return waiter.future;
 		}
 		waiter.timer = timer;
 		if (waiter.future.isDone()) {
 			// failed by the final sweep while the timer was being set
 			timer.dispose();
+			serverDone(waiter);
 			return waiter.future;
 		}
 		TaskEvent event = new TaskEvent(eventName, payload(action, input), eventId, null);
 		CompletableFuture<Void> sent;
 		synchronized (this.sendLock) {
-			sent = this.lastSend.handle((ignored, error) -> null)
-				.thenCompose((ignored) -> waiter.future.isDone() ? CompletableFuture.<Void>completedFuture(null)
-						: this.poller.api().sendEvent(sessionId, event, CallSafety.NOT_IDEMPOTENT).toFuture());
+			sent = this.lastSend.handle((ignored, error) -> null).thenCompose((ignored) -> {
+				if (waiter.future.isDone()) {
+					// given up (or failed) before it was sent: the server never sees it
+					serverDone(waiter);
+					return CompletableFuture.<Void>completedFuture(null);
+				}
+				return this.poller.api().sendEvent(sessionId, event, CallSafety.NOT_IDEMPOTENT).toFuture();
+			});
 			this.lastSend = sent;
 		}
 		sent.whenComplete((ignored, error) -> {
 			if (error != null) {
 				fail(waiter, Futures.rethrow(error));
+				serverDone(waiter);
 			}
 			else {
 				// the result may already be on the server: look now, at the active
@@ -165,10 +180,15 @@ final class SessionActions implements TaskEventListener {
 			}
 			PendingAction waiter = this.pending.get(id);
 			if (waiter == null) {
-				// unknown id, a duplicate, or a result that came after its timeout
+				// unknown id, or a duplicate
 				continue;
 			}
+			if (waiter.future.isDone() && logger.isDebugEnabled()) {
+				logger.debug("The result of " + SmoothSessionException.describe(poller.taskId(), waiter.action, id)
+						+ " came after its caller gave up; dropped");
+			}
 			complete(waiter, code, (event.payload() != null) ? event.payload().get("output") : null);
+			serverDone(waiter);
 		}
 	}
 
@@ -200,7 +220,7 @@ final class SessionActions implements TaskEventListener {
 	@Override
 	public void onTerminal(TaskPoller poller, TaskResponse response) {
 		// the events of this response were dispatched first (onEvents runs before)
-		failAll(response.status(), null);
+		failAll(response.status().value(), null);
 	}
 
 	@Override
@@ -216,20 +236,13 @@ final class SessionActions implements TaskEventListener {
 	void failAll(String status, @Nullable Throwable cause) {
 		for (PendingAction waiter : new ArrayList<>(this.pending.values())) {
 			fail(waiter, closed(waiter, status, cause));
+			serverDone(waiter);
 		}
-	}
-
-	/**
-	 * How many actions are waiting for their result.
-	 * @return the count
-	 */
-	int pendingCount() {
-		return this.pending.size();
 	}
 
 	private String endStatus() {
 		TaskResponse latest = this.poller.latest();
-		return (latest != null && latest.isTerminal()) ? latest.status() : "unknown";
+		return (latest != null && latest.isTerminal()) ? latest.status().value() : "unknown";
 	}
 
 	private SmoothSessionClosedException closed(PendingAction waiter, String status, @Nullable Throwable cause) {
@@ -257,9 +270,18 @@ final class SessionActions implements TaskEventListener {
 		}
 	}
 
+	/**
+	 * The server is done with the action (its result came, it was never sent, or nothing
+	 * can answer it any more): it no longer keeps the session polled. Once per action.
+	 */
+	private void serverDone(PendingAction waiter) {
+		if (waiter.serverDone.compareAndSet(false, true)) {
+			this.pending.remove(waiter.eventId, waiter);
+			this.poller.releaseActivity();
+		}
+	}
+
 	private void finished(PendingAction waiter, @Nullable ActionResult result, @Nullable Throwable error) {
-		this.pending.remove(waiter.eventId, waiter);
-		this.poller.releaseActivity();
 		Disposable timer = waiter.timer;
 		if (timer != null) {
 			timer.dispose();
@@ -301,6 +323,8 @@ final class SessionActions implements TaskEventListener {
 		volatile @Nullable Disposable timer;
 
 		private final AtomicBoolean settled = new AtomicBoolean();
+
+		final AtomicBoolean serverDone = new AtomicBoolean();
 
 		PendingAction(String action, String eventId, SessionActionObserver.Observation observation) {
 			this.action = action;

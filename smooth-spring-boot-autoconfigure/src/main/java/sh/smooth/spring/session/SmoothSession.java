@@ -597,7 +597,7 @@ public final class SmoothSession implements AutoCloseable, BrowserActions {
 					logger.debug("No final status for Smooth session " + id() + " after its close: " + failure);
 				}
 				// nothing can answer these any more
-				this.actions.failAll((response != null) ? response.status() : "closed", null);
+				this.actions.failAll((response != null) ? response.status().value() : "closed", null);
 				mine.complete(null);
 			});
 		});
@@ -642,8 +642,10 @@ public final class SmoothSession implements AutoCloseable, BrowserActions {
 			throw new SmoothException(
 					"Smooth session " + id() + " is still open: close() it before asking for its result");
 		}
-		return new TaskResult(Futures.await(this.poller.awaitResponse(TaskResponse::isTerminal, "the final status"),
-				timeout, id(), "the result"), this.converter);
+		return new TaskResult(
+				Futures.awaitOrCancel(this.poller.awaitResponse(TaskResponse::isTerminal, "the final status", timeout),
+						timeout, id(), "the result"),
+				this.converter);
 	}
 
 	/**
@@ -674,7 +676,7 @@ public final class SmoothSession implements AutoCloseable, BrowserActions {
 	private CompletableFuture<ActionResult> send(String eventName, String action, JsonNode input, Duration timeout) {
 		if (!isOpen()) {
 			TaskResponse latest = this.poller.latest();
-			String status = (latest != null && latest.isTerminal()) ? latest.status() : "closed";
+			String status = (latest != null && latest.isTerminal()) ? latest.status().value() : "closed";
 			return CompletableFuture.failedFuture(new SmoothSessionClosedException(id(), action, null, status, null));
 		}
 		return this.actions.send(eventName, action, input, timeout);

@@ -70,6 +70,27 @@ public final class Futures {
 	}
 
 	/**
+	 * Waits for a future and cancels it when the caller gives up (timeout, interrupt), so
+	 * whoever would complete it, such as a poller's waiter list, forgets it at once.
+	 * @param <T> the value type
+	 * @param future the future
+	 * @param timeout the bound
+	 * @param taskId the task, for messages
+	 * @param what what is awaited, for messages
+	 * @return the value
+	 */
+	public static <T> T awaitOrCancel(CompletableFuture<T> future, Duration timeout, @Nullable String taskId,
+			String what) {
+		try {
+			return await(future, timeout, taskId, what);
+		}
+		finally {
+			// no effect once done
+			future.cancel(false);
+		}
+	}
+
+	/**
 	 * Subscribes to a call and waits for it; when the caller gives up (timeout,
 	 * interrupt) the call is cancelled, so nothing keeps running unseen.
 	 * @param <T> the value type
@@ -80,14 +101,8 @@ public final class Futures {
 	 * @return the value ({@code null} for an empty call)
 	 */
 	public static <T> T await(Mono<T> call, Duration timeout, @Nullable String taskId, String what) {
-		CompletableFuture<T> future = call.toFuture();
-		try {
-			return await(future, timeout, taskId, what);
-		}
-		finally {
-			// no effect once done; otherwise cancels the subscription
-			future.cancel(true);
-		}
+		// cancelling the future cancels the subscription
+		return awaitOrCancel(call.toFuture(), timeout, taskId, what);
 	}
 
 	/**

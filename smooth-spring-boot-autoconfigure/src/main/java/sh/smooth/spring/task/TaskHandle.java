@@ -78,11 +78,12 @@ public final class TaskHandle {
 
 	/**
 	 * The last status seen; does not call the server.
-	 * @return the status
+	 * @return the status ({@link TaskStatus#UNKNOWN} for a status this client does not
+	 * know, which is not final)
 	 */
 	public TaskStatus status() {
 		TaskResponse latest = this.poller.latest();
-		return (latest != null) ? TaskStatus.of(latest.status()) : TaskStatus.WAITING;
+		return (latest != null) ? latest.status() : TaskStatus.WAITING;
 	}
 
 	/**
@@ -124,10 +125,14 @@ public final class TaskHandle {
 		TaskResponse latest = this.poller.latest();
 		if (this.poller.isDone() || (latest != null && latest.isTerminal())) {
 			throw new SmoothException("The live URL of Smooth task " + id() + " is not available: the task has ended"
-					+ ((latest != null) ? " (" + latest.status() + ")" : ""));
+					+ ((latest != null) ? " (" + latest.status().value() + ")" : ""));
 		}
-		TaskResponse response = Futures.await(this.poller.awaitResponse((r) -> hasText(r.liveUrl()), "the live URL"),
-				timeout, id(), "the live URL");
+		// the waiter goes away when the wait does: a waiter left behind would keep the
+		// task
+		// polled at the active cadence
+		TaskResponse response = Futures.awaitOrCancel(
+				this.poller.awaitResponse((r) -> hasText(r.liveUrl()), "the live URL", timeout), timeout, id(),
+				"the live URL");
 		return withFlags(response.liveUrl(), interactive, embed);
 	}
 

@@ -57,7 +57,7 @@ public final class TaskResult {
 	 * @return the status
 	 */
 	public TaskStatus status() {
-		return TaskStatus.of(this.response.status());
+		return this.response.status();
 	}
 
 	/**

@@ -18,8 +18,14 @@ package sh.smooth.spring.task;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
- * The status of a task or session.
+ * The status of a task or session. The wire value is parsed once, into this enum, when a
+ * response is read ({@link #of(String)}: trimmed, case-insensitive); everything that
+ * tells a running task from an ended one ({@code status()}, {@code await()}, the poller)
+ * asks {@link #isTerminal()} of the same value, so they always agree.
  */
 public enum TaskStatus {
 
@@ -38,15 +44,25 @@ public enum TaskStatus {
 	/** Cancelled, or a session that was force-closed. */
 	CANCELLED,
 
-	/** A status this client does not know yet. */
+	/**
+	 * A status this client does not know (such as {@code paused}). It is not terminal:
+	 * the task is polled on, and waits end with the task's next known final status or
+	 * their own timeout, because a status the server may add later could well be followed
+	 * by more work, and ending a wait early would lose the result.
+	 */
 	UNKNOWN;
 
 	/**
 	 * Parses a wire value.
-	 * @param value the value, such as {@code done}
+	 * @param value the value, such as {@code done} (surrounding blanks and case are
+	 * ignored)
 	 * @return the status, {@link #UNKNOWN} for new values
 	 */
+	@JsonCreator
 	public static TaskStatus of(String value) {
+		if (value == null) {
+			return UNKNOWN;
+		}
 		try {
 			return valueOf(value.trim().toUpperCase(Locale.ROOT));
 		}
@@ -67,6 +83,7 @@ public enum TaskStatus {
 	 * The wire value.
 	 * @return the lower-case value
 	 */
+	@JsonValue
 	public String value() {
 		return name().toLowerCase(Locale.ROOT);
 	}

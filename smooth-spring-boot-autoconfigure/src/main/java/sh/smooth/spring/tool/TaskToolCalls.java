@@ -111,7 +111,7 @@ final class TaskToolCalls implements TaskEventListener {
 			// calls that came with the final status were started knowingly: let them
 			// answer
 			if (!run.cameWithFinalResponse()) {
-				run.cancel("task " + poller.taskId() + " ended with status " + response.status());
+				run.cancel("task " + poller.taskId() + " ended with status " + response.status().value());
 			}
 		}
 		if (this.steady) {

@@ -43,9 +43,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Responses a proxy or a broken connection produce: an HTML 502 page, or JSON cut in
- * half. A poll that gets one is retried; when every attempt gets one, the waiter sees a
- * typed error at once. Nothing hangs: each wait is measured against a bound far below the
- * {@code await} bound.
+ * half. A poll that gets one is retried; when every attempt gets one (and failed polls
+ * are not tolerated), the waiter sees a typed error at once. Nothing hangs: each wait is
+ * measured against a bound far below the {@code await} bound.
  */
 @ExtendWith(SmoothSimulatorExtension.class)
 class MalformedResponseFaultTest {
@@ -149,8 +149,12 @@ class MalformedResponseFaultTest {
 	private static void run(SmoothSimulator sim, ContextConsumer<AssertableApplicationContext> test) {
 		SimulatorRig.runner()
 			.withUserConfiguration(SimulatorRig.ClockTools.class)
-			.withPropertyValues(SimulatorRig.properties(sim, "smooth.retry.max-attempts=3",
-					"smooth.retry.initial-backoff=10ms", "smooth.retry.max-backoff=50ms"))
+			// failed polls are not tolerated here (failure-tolerance 0), so a failure
+			// reaches
+			// the waiter at once; PollFailureToleranceFaultTest covers the tolerance
+			.withPropertyValues(
+					SimulatorRig.properties(sim, "smooth.retry.max-attempts=3", "smooth.retry.initial-backoff=10ms",
+							"smooth.retry.max-backoff=50ms", "smooth.polling.failure-tolerance=0s"))
 			.run(test);
 	}
 

@@ -162,7 +162,8 @@ class SmoothTaskObservationTests {
 			.willReturn(okJson("{\"r\":{\"id\":\"t-slow\",\"status\":\"running\"}}").withFixedDelay(1000)));
 		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1",
 				new RetrySettings(1, Duration.ofMillis(10), Duration.ofMillis(10)),
-				new PollingSettings(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50), 1.5),
+				new PollingSettings(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50), 1.5, 0,
+						Duration.ZERO),
 				Duration.ofMillis(200), List.of(this.support));
 
 		TaskHandle handle = this.clients.template().submit("read the page");

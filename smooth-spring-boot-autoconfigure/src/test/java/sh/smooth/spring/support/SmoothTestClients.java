@@ -83,7 +83,7 @@ public final class SmoothTestClients implements AutoCloseable {
 	}
 
 	/**
-	 * A client with fast retries and polling, for tests.
+	 * A client with fast retries and polling, for tests; failed polls are not tolerated.
 	 * @param baseUrl the server base URL
 	 * @return the clients
 	 */
@@ -92,14 +92,17 @@ public final class SmoothTestClients implements AutoCloseable {
 	}
 
 	/**
-	 * A client with fast retries and polling and the given task supports.
+	 * A client with fast retries and polling and the given task supports. A poll that
+	 * fails after the retries fails its waiters at once (failure tolerance 0), so tests
+	 * of failures need not wait out the default minute.
 	 * @param baseUrl the server base URL
 	 * @param supports the supports
 	 * @return the clients
 	 */
 	public static SmoothTestClients create(String baseUrl, List<TaskSupport> supports) {
 		return new SmoothTestClients(baseUrl, new RetrySettings(3, Duration.ofMillis(20), Duration.ofMillis(100)),
-				new PollingSettings(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50), 1.5),
+				new PollingSettings(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50), 1.5, 0,
+						Duration.ZERO),
 				Duration.ofSeconds(5), supports);
 	}
 

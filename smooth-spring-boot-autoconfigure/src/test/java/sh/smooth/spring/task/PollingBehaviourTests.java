@@ -34,6 +34,9 @@ import sh.smooth.spring.error.SmoothNotFoundException;
 import sh.smooth.spring.error.SmoothRateLimitException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.polling.TaskEventListener;
+import sh.smooth.spring.polling.TaskPoller;
 import sh.smooth.spring.support.SmoothTestClients;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -86,27 +89,48 @@ class PollingBehaviourTests {
 	}
 
 	@Test
-	void eventCursorAdvancesToTheLastTimestamp() {
+	void eventCursorReReadsTheNewestMillisecondUntilItIsSettledAndHandsOutEachEventOnce() {
+		// the server returns events strictly after event_t; a re-read of the newest
+		// millisecond returns its events again, and they are handed out once
 		step(Scenario.STARTED, "0", 202,
 				"{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\",\"events\":["
 						+ "{\"name\":\"x\",\"id\":\"e1\",\"payload\":{},\"timestamp\":1000},"
 						+ "{\"name\":\"x\",\"id\":\"e2\",\"payload\":{},\"timestamp\":1500}]}}",
 				"a");
-		step("a", "1500", 202, "{\"r\":{\"id\":\"" + id
-				+ "\",\"status\":\"running\",\"events\":[{\"name\":\"x\",\"id\":\"e3\",\"payload\":{},\"timestamp\":2000}]}}",
+		step("a", "1499", 202,
+				"{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\",\"events\":["
+						+ "{\"name\":\"x\",\"id\":\"e2\",\"payload\":{},\"timestamp\":1500},"
+						+ "{\"name\":\"x\",\"id\":\"e3\",\"payload\":{},\"timestamp\":1500},"
+						+ "{\"name\":\"x\",\"id\":\"e4\",\"payload\":{},\"timestamp\":2000}]}}",
 				"b");
-		step("b", "2000", 202, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\",\"events\":[]}}", "c");
+		step("b", "1999", 202, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\",\"events\":["
+				+ "{\"name\":\"x\",\"id\":\"e4\",\"payload\":{},\"timestamp\":2000}]}}", "c");
 		step("c", "2000", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":{\"n\":1}}}", "d");
+		List<String> handedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
+		TaskSupport listening = new TaskSupport() {
+			@Override
+			public void started(TaskStart start, TaskPoller poller) {
+				poller.addListener(new TaskEventListener() {
+					@Override
+					public void onEvents(TaskPoller p, List<TaskEvent> events) {
+						events.forEach((event) -> handedOut.add(event.id()));
+					}
+				});
+			}
+		};
+		try (SmoothTestClients listened = SmoothTestClients.create(wm.baseUrl() + "/api/v1", List.of(listening))) {
+			TaskResult result = listened.template().submit("count").await(PATIENCE);
 
-		TaskResult result = this.clients.template().submit("count").await(PATIENCE);
-
-		assertThat(result.status()).isEqualTo(TaskStatus.DONE);
-		assertThat(result.output().get("n").asInt()).isEqualTo(1);
+			assertThat(result.status()).isEqualTo(TaskStatus.DONE);
+			assertThat(result.output().get("n").asInt()).isEqualTo(1);
+		}
 		List<String> cursors = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")))
 			.stream()
 			.map((r) -> r.queryParameter("event_t").firstValue())
 			.toList();
-		assertThat(cursors).containsExactly("0", "1500", "2000", "2000");
+		assertThat(cursors).containsExactly("0", "1499", "1999", "2000");
+		// e3 shares the millisecond of e2 but came after the first poll
+		assertThat(handedOut).containsExactly("e1", "e2", "e3", "e4");
 	}
 
 	@Test
@@ -307,6 +331,22 @@ class PollingBehaviourTests {
 		assertThat(handle.downloadsUrl(Duration.ofSeconds(10))).isEqualTo(Optional.empty());
 		wm.verify(getRequestedFor(urlEqualTo("/api/v1/task/" + id + "?downloads=true")).withQueryParam("downloads",
 				equalTo("true")));
+	}
+
+	@Test
+	void attachSendsEventTOnEveryRequestItsFirstReadIncluded() {
+		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
+			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}")));
+
+		TaskHandle handle = this.clients.template().attach(id);
+
+		assertThat(handle.await(PATIENCE).outputText()).isEqualTo("ok");
+		List<LoggedRequest> reads = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")));
+		assertThat(reads).isNotEmpty()
+			.allSatisfy((read) -> assertThat(read.queryParameter("event_t").isPresent()).as(read.getUrl()).isTrue())
+			.extracting((read) -> read.queryParameter("event_t").firstValue())
+			.first()
+			.isEqualTo("0");
 	}
 
 	private void step(String state, String eventT, int status, String body, String next) {

@@ -125,11 +125,14 @@ class ToolDispatchTests {
 	}
 
 	/**
-	 * The first poll returns the events; later polls (event_t=1000) return nothing new.
+	 * The first poll returns the events, and so does the re-read of their millisecond
+	 * (event_t=999); later polls (event_t=1000) return nothing new.
 	 */
 	private static void stubTask(String taskId, String... events) {
 		String path = "/api/v1/task/" + taskId;
 		wm.stubFor(get(urlPathEqualTo(path)).withQueryParam("event_t", equalTo("0"))
+			.willReturn(running(taskId, String.join(",", events))));
+		wm.stubFor(get(urlPathEqualTo(path)).withQueryParam("event_t", equalTo("999"))
 			.willReturn(running(taskId, String.join(",", events))));
 		wm.stubFor(
 				get(urlPathEqualTo(path)).withQueryParam("event_t", equalTo("1000")).willReturn(running(taskId, "")));

@@ -17,6 +17,8 @@
 package sh.smooth.spring.test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
@@ -30,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * {@code exec_js} answer {@code null}; {@code extract} answers an example of its
  * {@code schema}; {@code run_task} answers an example of its {@code response_model}, or
  * else a string; {@code close} answers {@code true} and ends the session; 1 credit for
- * {@code extract} and {@code run_task}; latency 5 ms.
+ * {@code extract} and {@code run_task}; latency 5 ms; no tool calls.
  */
 public final class SessionActionScript {
 
@@ -45,6 +47,8 @@ public final class SessionActionScript {
 	volatile int failCode;
 
 	volatile String failMessage;
+
+	private final List<ToolCallStep> toolCalls = new ArrayList<>();
 
 	SessionActionScript(String action) {
 		this.action = action;
@@ -99,6 +103,36 @@ public final class SessionActionScript {
 		}
 		this.latency = latency;
 		return this;
+	}
+
+	/**
+	 * While the action runs, its agent calls a custom tool: {@code delayBeforeEmit} after
+	 * the action was accepted (or after the answer to the previous call of this script),
+	 * a {@code tool_call} event appears, and the action goes on only once it is answered.
+	 * The result appears {@link #latency(Duration) latency} after the last answer. Calls
+	 * add up, in order; the script applies to actions posted after this call.
+	 * @param delayBeforeEmit time before the call appears
+	 * @param name the tool name
+	 * @param input the tool input (object or {@code JsonNode})
+	 * @return this script
+	 */
+	public SessionActionScript toolCall(Duration delayBeforeEmit, String name, Object input) {
+		if (delayBeforeEmit == null || delayBeforeEmit.isNegative()) {
+			throw new IllegalArgumentException("Delay must be zero or positive: " + delayBeforeEmit);
+		}
+		synchronized (this.toolCalls) {
+			this.toolCalls.add(new ToolCallStep(delayBeforeEmit, name, input));
+		}
+		return this;
+	}
+
+	List<ToolCallStep> toolCallSteps() {
+		synchronized (this.toolCalls) {
+			return List.copyOf(this.toolCalls);
+		}
+	}
+
+	record ToolCallStep(Duration delay, String name, Object input) {
 	}
 
 }

@@ -74,9 +74,22 @@ final class SimTask {
 
 	private long lastTimestamp;
 
+	/** The next tool call of the plan to emit. */
 	private int step;
 
-	private String pendingToolCall;
+	/**
+	 * Tool calls of the plan emitted and not answered yet; the plan goes on when empty.
+	 */
+	private final java.util.Set<String> pendingToolCalls = new java.util.LinkedHashSet<>();
+
+	/**
+	 * A tool call to emit in the millisecond of an earlier event, once a poll returned
+	 * it.
+	 */
+	private Tie tie;
+
+	/** What happens when a tool call of a session action is answered, by call id. */
+	private final Map<String, Runnable> actionToolCalls = new LinkedHashMap<>();
 
 	private int toolCallCounter;
 
@@ -129,7 +142,7 @@ final class SimTask {
 	private void nextStep() {
 		if (this.step < this.plan.toolCalls.size()) {
 			ToolCallPlan call = this.plan.toolCalls.get(this.step);
-			this.simulator.schedule(call.delay, () -> emitToolCall(call));
+			this.simulator.schedule(call.delay, () -> emitPlannedToolCall(call));
 		}
 		else {
 			this.simulator.schedule(this.plan.doneAfter,
@@ -137,22 +150,37 @@ final class SimTask {
 		}
 	}
 
-	private synchronized void emitToolCall(ToolCallPlan call) {
+	private synchronized void emitPlannedToolCall(ToolCallPlan call) {
 		if (this.status.isTerminal()) {
 			return;
 		}
+		this.step++;
+		ToolCallEvent emitted = emitToolCall(call.name, call.input, null);
+		this.pendingToolCalls.add(emitted.callId());
+		if (this.step < this.plan.toolCalls.size() && this.plan.toolCalls.get(this.step).sameMillisecond) {
+			// emitted once a poll has returned this call: see view()
+			this.tie = new Tie(emitted.callId(), emitted.timestamp(), this.plan.toolCalls.get(this.step));
+			this.step++;
+		}
+		changed();
+	}
+
+	/**
+	 * Appends a {@code tool_call} event.
+	 * @param timestamp the timestamp to use, or {@code null} for the clock
+	 */
+	private ToolCallEvent emitToolCall(String name, JsonNode input, Long timestamp) {
 		String callId = "tc_" + this.id + "_" + (++this.toolCallCounter);
 		ObjectNode payload = NODES.objectNode();
-		payload.put("name", call.name);
-		if (!call.input.isMissingNode()) {
-			payload.set("input", call.input);
+		payload.put("name", name);
+		if (!input.isMissingNode()) {
+			payload.set("input", input);
 		}
-		long timestamp = appendEvent(TaskEventNames.TOOL_CALL, callId, payload);
-		this.pendingToolCall = callId;
-		this.toolCallNames.put(callId, call.name);
+		long stamped = appendEvent(TaskEventNames.TOOL_CALL, callId, payload, timestamp);
+		this.toolCallNames.put(callId, name);
 		this.roundTrips.put(callId,
-				new ToolRoundTrip(this.id, callId, call.name, Instant.ofEpochMilli(timestamp), System.nanoTime(), -1));
-		changed();
+				new ToolRoundTrip(this.id, callId, name, Instant.ofEpochMilli(stamped), System.nanoTime(), -1));
+		return new ToolCallEvent(callId, stamped);
 	}
 
 	/**
@@ -171,9 +199,11 @@ final class SimTask {
 			this.roundTrips.put(callId, new ToolRoundTrip(trip.taskId(), trip.toolCallId(), trip.toolName(),
 					trip.emittedAt(), trip.emittedNanos(), now));
 		}
-		if (callId.equals(this.pendingToolCall)) {
-			this.pendingToolCall = null;
-			this.step++;
+		Runnable actionStep = this.actionToolCalls.remove(callId);
+		if (actionStep != null) {
+			actionStep.run();
+		}
+		if (this.pendingToolCalls.remove(callId)) {
 			if (code >= 500) {
 				// an essential tool failed: the service interrupts the agent
 				String message = answerOutput.isString() ? answerOutput.asString() : answerOutput.toString();
@@ -181,7 +211,7 @@ final class SimTask {
 						NODES.stringNode("Tool " + this.toolCallNames.get(callId) + " failed: " + message),
 						this.plan.credits);
 			}
-			else {
+			else if (this.pendingToolCalls.isEmpty() && this.tie == null) {
 				nextStep();
 			}
 		}
@@ -192,12 +222,37 @@ final class SimTask {
 	 * Accepts a session action; its result appears after the latency.
 	 * @return {@code false} when the task is already over
 	 */
-	synchronized boolean acceptAction(String eventName, String eventId, ActionResult result, Duration latency) {
+	synchronized boolean acceptAction(String eventName, String eventId, ActionResult result, Duration latency,
+			List<ToolCallPlan> toolCalls) {
 		if (this.status.isTerminal()) {
 			return false;
 		}
-		this.simulator.schedule(latency, () -> completeAction(eventName, eventId, result));
+		actionStep(eventName, eventId, result, latency, toolCalls, 0);
 		return true;
+	}
+
+	/**
+	 * The agent of an action calls its tools one after the other, each once the previous
+	 * one was answered; the result follows the last answer after the latency.
+	 */
+	private void actionStep(String eventName, String eventId, ActionResult result, Duration latency,
+			List<ToolCallPlan> toolCalls, int next) {
+		if (next == toolCalls.size()) {
+			this.simulator.schedule(latency, () -> completeAction(eventName, eventId, result));
+			return;
+		}
+		ToolCallPlan call = toolCalls.get(next);
+		this.simulator.schedule(call.delay, () -> {
+			synchronized (this) {
+				if (this.status.isTerminal()) {
+					return;
+				}
+				ToolCallEvent emitted = emitToolCall(call.name, call.input, null);
+				this.actionToolCalls.put(emitted.callId(),
+						() -> actionStep(eventName, eventId, result, latency, toolCalls, next + 1));
+				changed();
+			}
+		});
 	}
 
 	private synchronized void completeAction(String eventName, String eventId, ActionResult result) {
@@ -253,7 +308,9 @@ final class SimTask {
 		this.status = finalStatus;
 		this.output = (finalStatus == TaskStatus.CANCELLED) ? NODES.nullNode() : finalOutput;
 		this.creditsUsed = credits;
-		this.pendingToolCall = null;
+		this.pendingToolCalls.clear();
+		this.actionToolCalls.clear();
+		this.tie = null;
 		this.liveUrl = null;
 		changed();
 		this.simulator.schedule(this.simulator.recordingDelay(), this::publishRecording);
@@ -270,9 +327,18 @@ final class SimTask {
 	}
 
 	private long appendEvent(String name, String eventId, ObjectNode payload) {
-		// milliseconds, strictly increasing per task: "after event_t" must never skip one
-		long timestamp = Math.max(System.currentTimeMillis(), this.lastTimestamp + 1);
-		this.lastTimestamp = timestamp;
+		return appendEvent(name, eventId, payload, null);
+	}
+
+	/**
+	 * Appends an event.
+	 * @param forcedTimestamp the timestamp, or {@code null} for the clock: milliseconds,
+	 * strictly increasing per task, so that only a scripted tie shares a millisecond
+	 */
+	private long appendEvent(String name, String eventId, ObjectNode payload, Long forcedTimestamp) {
+		long timestamp = (forcedTimestamp != null) ? forcedTimestamp
+				: Math.max(System.currentTimeMillis(), this.lastTimestamp + 1);
+		this.lastTimestamp = Math.max(this.lastTimestamp, timestamp);
 		ObjectNode event = NODES.objectNode();
 		event.put("name", name);
 		event.set("payload", payload);
@@ -334,6 +400,7 @@ final class SimTask {
 				list.add(this.events.get(i).deepCopy());
 			}
 			newEvents = this.events.size() - first;
+			emitTieIfServed(first);
 		}
 		else {
 			r.putNull("events");
@@ -344,6 +411,26 @@ final class SimTask {
 			this.waiters.add(change);
 		}
 		return new View(r, this.status, change);
+	}
+
+	/**
+	 * A tie is emitted right after the first response that carries the event it ties with
+	 * is built: that poll is served "between" two events of one millisecond.
+	 */
+	private void emitTieIfServed(int firstServed) {
+		if (this.tie == null || this.status.isTerminal()) {
+			return;
+		}
+		for (int i = firstServed; i < this.events.size(); i++) {
+			if (this.tie.afterEventId.equals(this.events.get(i).get("id").asString())) {
+				Tie served = this.tie;
+				this.tie = null;
+				ToolCallEvent emitted = emitToolCall(served.call.name, served.call.input, served.timestamp);
+				this.pendingToolCalls.add(emitted.callId());
+				changed();
+				return;
+			}
+		}
 	}
 
 	synchronized Map<String, List<ToolAnswer>> toolAnswers() {
@@ -373,7 +460,22 @@ final class SimTask {
 			JsonNode output, int credits, String liveUrl, String recordingUrl, String downloadsUrl) {
 	}
 
-	record ToolCallPlan(Duration delay, String name, JsonNode input) {
+	/**
+	 * One scripted tool call.
+	 *
+	 * @param delay the wait before it is emitted
+	 * @param name the tool
+	 * @param input its input
+	 * @param sameMillisecond emitted in the millisecond of the call before it, right
+	 * after a poll has returned that call
+	 */
+	record ToolCallPlan(Duration delay, String name, JsonNode input, boolean sameMillisecond) {
+	}
+
+	private record ToolCallEvent(String callId, long timestamp) {
+	}
+
+	private record Tie(String afterEventId, long timestamp, ToolCallPlan call) {
 	}
 
 	/**

@@ -802,13 +802,17 @@ public final class SmoothSimulator implements AutoCloseable {
 		}
 		List<SimTask.ToolCallPlan> toolCalls = new ArrayList<>();
 		for (TaskScript.ToolCallStep step : script.toolCallSteps()) {
-			// a Java null means "no arguments"; a JsonNode (NullNode, MissingNode
-			// included) goes out verbatim, so a test can send a hostile input
-			JsonNode input = (step.input() == null) ? NODES.objectNode() : toJson(step.input());
-			toolCalls.add(new SimTask.ToolCallPlan(step.delay(), step.name(), input));
+			toolCalls.add(toolCallPlan(step.delay(), step.name(), step.input(), step.sameMillisecond()));
 		}
 		return new SimTask.Plan(script.runningAfter, script.doneAfter, toolCalls, script.finalStatus, output,
 				script.credits, script.liveUrl, script.recordingUrl, script.downloadsUrl);
+	}
+
+	private SimTask.ToolCallPlan toolCallPlan(Duration delay, String name, Object input, boolean sameMillisecond) {
+		// a Java null means "no arguments"; a JsonNode (NullNode, MissingNode included)
+		// goes out verbatim, so a test can send a hostile input
+		JsonNode json = (input == null) ? NODES.objectNode() : toJson(input);
+		return new SimTask.ToolCallPlan(delay, name, json, sameMillisecond);
 	}
 
 	private static JsonNode defaultOutput(JsonNode schema, String fallback) {
@@ -955,7 +959,13 @@ public final class SmoothSimulator implements AutoCloseable {
 			SessionActionScript script = this.actionScripts.get(action);
 			Duration latency = (script != null && script.latency != null) ? script.latency : DEFAULT_ACTION_LATENCY;
 			SimTask.ActionResult result = actionResult(action, input, script, latency);
-			if (!task.acceptAction(name, eventId, result, latency)) {
+			List<SimTask.ToolCallPlan> toolCalls = new ArrayList<>();
+			if (script != null) {
+				for (SessionActionScript.ToolCallStep step : script.toolCallSteps()) {
+					toolCalls.add(toolCallPlan(step.delay(), step.name(), step.input(), false));
+				}
+			}
+			if (!task.acceptAction(name, eventId, result, latency, toolCalls)) {
 				return SimResponse.error(400, "Session is closed");
 			}
 			return ok(accepted);

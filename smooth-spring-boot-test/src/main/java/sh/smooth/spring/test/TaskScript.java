@@ -136,7 +136,29 @@ public final class TaskScript {
 	 */
 	public TaskScript toolCall(Duration delayBeforeEmit, String name, Object input) {
 		synchronized (this.toolCalls) {
-			this.toolCalls.add(new ToolCallStep(requirePositiveOrZero(delayBeforeEmit), name, input));
+			this.toolCalls.add(new ToolCallStep(requirePositiveOrZero(delayBeforeEmit), name, input, false));
+		}
+		return this;
+	}
+
+	/**
+	 * Emits a {@code tool_call} event in the same millisecond as the tool call before it,
+	 * right after the simulator answered a poll that returned that earlier call: the race
+	 * in which a server answers a poll between two events of one millisecond (as when the
+	 * agent calls two tools at once). Both calls are then pending; the task goes on once
+	 * both are answered. A client that moves {@code event_t} to that millisecond (the
+	 * server returns only events strictly after it) never sees this call.
+	 * @param name the tool name
+	 * @param input the tool input (object or {@code JsonNode})
+	 * @return this script
+	 * @throws IllegalStateException when no tool call comes before it
+	 */
+	public TaskScript toolCallInSameMillisecond(String name, Object input) {
+		synchronized (this.toolCalls) {
+			if (this.toolCalls.isEmpty()) {
+				throw new IllegalStateException("A tool call in the same millisecond needs a tool call before it");
+			}
+			this.toolCalls.add(new ToolCallStep(Duration.ZERO, name, input, true));
 		}
 		return this;
 	}
@@ -200,7 +222,7 @@ public final class TaskScript {
 		return delay;
 	}
 
-	record ToolCallStep(Duration delay, String name, Object input) {
+	record ToolCallStep(Duration delay, String name, Object input, boolean sameMillisecond) {
 	}
 
 }
