@@ -26,6 +26,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import sh.smooth.spring.api.CallSafety;
+import sh.smooth.spring.api.RetrySettings;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.error.SmoothNetworkException;
 import sh.smooth.spring.error.SmoothRateLimitException;
@@ -39,7 +40,8 @@ import sh.smooth.spring.polling.TaskPoller;
  * each send gets the client's usual retries ({@code smooth.retry.*}); when those give up
  * on a transient failure (5xx, 429, timeout, I/O), the answer is sent again, with the
  * same event id, after 1-2 s, 2-4 s, 4-8 s, then 8-16 s (random within each range), never
- * sooner than a 429's {@code Retry-After} (honoured up to {@link #MAX_RETRY_AFTER}). It
+ * sooner than a 429's {@code Retry-After} (honoured up to
+ * {@code smooth.retry.max-retry-after}, the same bound as every other 429 pause). It
  * stops on any other error (a 400 or 404 means the task is over) and, before the next
  * send, once the task's poller has completed; a wait in progress ends early then.
  */
@@ -52,12 +54,6 @@ final class ToolAnswerDelivery {
 
 	/** The longest wait before a new send. */
 	static final Duration MAX_WAIT = Duration.ofSeconds(16);
-
-	/**
-	 * The longest {@code Retry-After} honoured: a server asking for more is tried again
-	 * after this long, so one odd header cannot silence a waiting agent for hours.
-	 */
-	static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
 	private final TaskPoller poller;
 
@@ -92,7 +88,7 @@ final class ToolAnswerDelivery {
 					return Mono.error(failure);
 				}
 				long retry = signal.totalRetries() + 1;
-				Duration wait = waitBefore(retry, failure);
+				Duration wait = waitBefore(retry, failure, this.poller.api().retrySettings());
 				log(retry, wait, failure);
 				this.resent = true;
 				return Mono.delay(wait, this.poller.scheduler())
@@ -125,13 +121,14 @@ final class ToolAnswerDelivery {
 	 * @param retry 1 for the first new send
 	 * @param failure the failure of the previous one
 	 * @return the wait: "equal jitter" in [c/2, c] with c = 2 s, 4 s, 8 s, then 16 s; at
-	 * least the {@code Retry-After} of a 429, up to {@link #MAX_RETRY_AFTER}
+	 * least the {@code Retry-After} of a 429, cut to the client's bound of 429 pauses (so
+	 * one odd header cannot silence a waiting agent for hours)
 	 */
-	static Duration waitBefore(long retry, Throwable failure) {
+	static Duration waitBefore(long retry, Throwable failure, RetrySettings settings) {
 		long ceiling = Math.min(MAX_WAIT.toMillis(), MIN_WAIT.toMillis() << Math.min(retry, 4));
 		long backoff = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
 		if (failure instanceof SmoothRateLimitException limited && limited.retryAfter().isPresent()) {
-			long asked = Math.max(0, Math.min(limited.retryAfter().get().toMillis(), MAX_RETRY_AFTER.toMillis()));
+			long asked = settings.pauseFor(limited.retryAfter().get()).toMillis();
 			return Duration.ofMillis(Math.max(asked, backoff));
 		}
 		return Duration.ofMillis(backoff);

@@ -21,6 +21,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
+import sh.smooth.spring.api.RetrySettings;
 import sh.smooth.spring.error.SmoothBadRequestException;
 import sh.smooth.spring.error.SmoothNetworkException;
 import sh.smooth.spring.error.SmoothRateLimitException;
@@ -38,27 +39,36 @@ class ToolAnswerDeliveryTests {
 
 	@RepeatedTest(20)
 	void waitsGrowFromOneToSixteenSecondsWithJitter() {
-		assertThat(ToolAnswerDelivery.waitBefore(1, UNAVAILABLE)).isBetween(Duration.ofSeconds(1),
-				Duration.ofSeconds(2));
-		assertThat(ToolAnswerDelivery.waitBefore(2, UNAVAILABLE)).isBetween(Duration.ofSeconds(2),
-				Duration.ofSeconds(4));
-		assertThat(ToolAnswerDelivery.waitBefore(3, UNAVAILABLE)).isBetween(Duration.ofSeconds(4),
-				Duration.ofSeconds(8));
-		assertThat(ToolAnswerDelivery.waitBefore(4, UNAVAILABLE)).isBetween(Duration.ofSeconds(8),
-				Duration.ofSeconds(16));
-		assertThat(ToolAnswerDelivery.waitBefore(1_000, UNAVAILABLE)).isBetween(Duration.ofSeconds(8),
-				Duration.ofSeconds(16));
+		assertThat(ToolAnswerDelivery.waitBefore(1, UNAVAILABLE, RetrySettings.DEFAULTS))
+			.isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+		assertThat(ToolAnswerDelivery.waitBefore(2, UNAVAILABLE, RetrySettings.DEFAULTS))
+			.isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+		assertThat(ToolAnswerDelivery.waitBefore(3, UNAVAILABLE, RetrySettings.DEFAULTS))
+			.isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+		assertThat(ToolAnswerDelivery.waitBefore(4, UNAVAILABLE, RetrySettings.DEFAULTS))
+			.isBetween(Duration.ofSeconds(8), Duration.ofSeconds(16));
+		assertThat(ToolAnswerDelivery.waitBefore(1_000, UNAVAILABLE, RetrySettings.DEFAULTS))
+			.isBetween(Duration.ofSeconds(8), Duration.ofSeconds(16));
 	}
 
 	@Test
 	void aRetryAfterIsWaitedForUpToSixtySeconds() {
-		assertThat(ToolAnswerDelivery.waitBefore(1, limited(Duration.ofSeconds(5)))).isEqualTo(Duration.ofSeconds(5));
-		assertThat(ToolAnswerDelivery.waitBefore(1, limited(Duration.ofHours(2))))
-			.isEqualTo(ToolAnswerDelivery.MAX_RETRY_AFTER)
+		assertThat(ToolAnswerDelivery.waitBefore(1, limited(Duration.ofSeconds(5)), RetrySettings.DEFAULTS))
+			.isEqualTo(Duration.ofSeconds(5));
+		assertThat(ToolAnswerDelivery.waitBefore(1, limited(Duration.ofHours(2)), RetrySettings.DEFAULTS))
+			.isEqualTo(RetrySettings.DEFAULT_MAX_RETRY_AFTER)
 			.isEqualTo(Duration.ofSeconds(60));
 		// a shorter Retry-After never makes the wait shorter than the backoff
-		assertThat(ToolAnswerDelivery.waitBefore(4, limited(Duration.ZERO)))
+		assertThat(ToolAnswerDelivery.waitBefore(4, limited(Duration.ZERO), RetrySettings.DEFAULTS))
 			.isGreaterThanOrEqualTo(Duration.ofSeconds(8));
+	}
+
+	@Test
+	void aRetryAfterIsCutToTheConfiguredBoundOfEvery429Pause() {
+		RetrySettings fiveSeconds = new RetrySettings(4, Duration.ofMillis(500), Duration.ofSeconds(10),
+				Duration.ofSeconds(5));
+		assertThat(ToolAnswerDelivery.waitBefore(1, limited(Duration.ofHours(2)), fiveSeconds))
+			.isEqualTo(Duration.ofSeconds(5));
 	}
 
 	@Test
