@@ -68,7 +68,7 @@ public final class SmoothToolsAutoConfiguration {
 	SmoothToolMethodProcessor smoothToolMethodProcessor(ToolRegistry registry, SmoothSchemaGenerator schemas,
 			ObjectProvider<JsonMapper> jsonMapper) {
 		// the same generator (and cache) as structured output
-		return new SmoothToolMethodProcessor(registry, new ToolInputSchemas(schemas::schemaFor), mapper(jsonMapper));
+		return new SmoothToolMethodProcessor(registry, new ToolInputSchemas(schemas), mapper(jsonMapper));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.tools.JavaCompiler;
@@ -194,6 +195,17 @@ class SmoothToolsAutoConfigurationTests {
 		assertThat(new File(dir.toFile(), "NoNames.class")).exists();
 	}
 
+	@Test
+	void primitiveOptionalParametersMayBeLeftOut() {
+		this.runner.withBean("paging", Paging.class).run((context) -> {
+			ToolRegistry registry = context.getBean(ToolRegistry.class);
+			assertThat(registry.find("page").orElseThrow().signature().inputs().has("required")).isFalse();
+			assertThat(call(registry, "page", "{}")).isEqualTo("first page");
+			assertThat(call(registry, "page", "{\"number\":null}")).isEqualTo("first page");
+			assertThat(call(registry, "page", "{\"number\":3}")).isEqualTo("page 3");
+		});
+	}
+
 	private static Object call(ToolRegistry registry, String name, String input) throws Exception {
 		SmoothToolCallback tool = registry.find(name).orElseThrow();
 		Object result = tool.call(json.readTree(input), new SmoothToolContext("t1", "e1", name));
@@ -207,6 +219,15 @@ class SmoothToolsAutoConfigurationTests {
 
 		@AliasFor(annotation = SmoothTool.class)
 		String name() default "";
+
+	}
+
+	static class Paging {
+
+		@SmoothTool(description = "Reads a page")
+		public String page(OptionalInt number) {
+			return number.isPresent() ? "page " + number.getAsInt() : "first page";
+		}
 
 	}
 
