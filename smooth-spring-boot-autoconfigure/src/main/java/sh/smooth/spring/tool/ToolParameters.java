@@ -95,7 +95,11 @@ final class ToolParameters {
 			String name = name(parameter, param, json);
 			if (name == null) {
 				throw new IllegalStateException(source + ": parameter " + i + " (" + parameter.getType().getSimpleName()
-						+ ") has no name: compile with the -parameters flag or set @SmoothToolParam(name = \"...\")");
+						+ ") has no name: compile with the -parameters flag or set @SmoothToolParam(name = \"...\")"
+						+ " on it. The class was compiled without -parameters, which Spring Boot's Maven parent and "
+						+ "Gradle plugin turn on but a BOM import does not: with Maven set <parameters>true</parameters>"
+						+ " in the maven-compiler-plugin's <configuration>; with Gradle add "
+						+ "tasks.withType(JavaCompile).configureEach { options.compilerArgs << '-parameters' }");
 			}
 			if (!names.add(name)) {
 				throw new IllegalStateException(source + ": two parameters are named '" + name + "'");

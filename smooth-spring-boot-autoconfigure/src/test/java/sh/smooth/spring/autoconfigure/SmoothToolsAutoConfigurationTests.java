@@ -16,22 +16,15 @@
 
 package sh.smooth.spring.autoconfigure;
 
-import java.io.File;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
@@ -50,6 +43,7 @@ import org.springframework.core.annotation.AliasFor;
 
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.tool.CompiledWithoutParameters;
 import sh.smooth.spring.tool.DefaultSmoothToolErrorHandler;
 import sh.smooth.spring.tool.SmoothTool;
 import sh.smooth.spring.tool.SmoothToolCallback;
@@ -170,29 +164,66 @@ class SmoothToolsAutoConfigurationTests {
 
 	@Test
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	void missingParameterNamesFailStartup(@TempDir Path dir) throws Exception {
-		Path source = dir.resolve("NoNames.java");
-		Files.writeString(source, """
+	void missingParameterNamesFailStartupSayingHowToTurnOnParameters(@TempDir Path dir) throws Exception {
+		Class type = CompiledWithoutParameters.load(dir, "NoNames", """
 				public class NoNames {
 					@sh.smooth.spring.tool.SmoothTool(description = "Looks up an order")
 					public String lookup(String orderNumber) { return orderNumber; }
 				}
 				""");
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		// deliberately without -parameters
-		int status = compiler.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d",
-				dir.toString(), source.toString());
-		assertThat(status).isZero();
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { dir.toUri().toURL() },
-				getClass().getClassLoader())) {
-			Class type = loader.loadClass("NoNames");
-			assertThat(type.getMethod("lookup", String.class).getParameters()[0].isNamePresent()).isFalse();
-			this.runner.withBean("noNames", type)
-				.run((context) -> assertThat(context).getFailure()
-					.hasMessageContaining("bean 'noNames' method NoNames.lookup(String): parameter 0 (String) has no "
-							+ "name: compile with the -parameters flag or set @SmoothToolParam(name = \"...\")"));
-		}
-		assertThat(new File(dir.toFile(), "NoNames.class")).exists();
+		this.runner.withBean("noNames", type)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("bean 'noNames' method NoNames.lookup(String): parameter 0 (String) has no "
+						+ "name: compile with the -parameters flag or set @SmoothToolParam(name = \"...\")")
+				.hasMessageContaining("with Maven set <parameters>true</parameters> in the maven-compiler-plugin's "
+						+ "<configuration>")
+				.hasMessageContaining(
+						"with Gradle add tasks.withType(JavaCompile).configureEach { options.compilerArgs << '-parameters' }"));
+	}
+
+	@Test
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	void smoothToolParamNamesMakeParametersUnnecessary(@TempDir Path dir) throws Exception {
+		Class type = CompiledWithoutParameters.load(dir, "Named", """
+				import sh.smooth.spring.tool.SmoothTool;
+				import sh.smooth.spring.tool.SmoothToolParam;
+				public class Named {
+					@SmoothTool(description = "Looks up an order")
+					public String lookup(@SmoothToolParam(name = "orderNumber") String orderNumber,
+							@SmoothToolParam(name = "express", required = false) Boolean express) {
+						return orderNumber + (Boolean.TRUE.equals(express) ? " (express)" : "");
+					}
+				}
+				""");
+		this.runner.withBean("named", type).run((context) -> {
+			assertThat(context).hasNotFailed();
+			ToolRegistry registry = context.getBean(ToolRegistry.class);
+			assertThat(registry.find("lookup").orElseThrow().signature().inputs()).isEqualTo(json.readTree("""
+					{"type":"object","properties":{"orderNumber":{"type":"string"},"express":{"type":"boolean"}},
+					 "required":["orderNumber"],"additionalProperties":false}
+					"""));
+			assertThat(call(registry, "lookup", "{\"orderNumber\":\"A-1\",\"express\":true}"))
+				.isEqualTo("A-1 (express)");
+		});
+	}
+
+	@Test
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	void oneUnnamedParameterAmongNamedOnesFailsStartupNamingIt(@TempDir Path dir) throws Exception {
+		Class type = CompiledWithoutParameters.load(dir, "HalfNamed",
+				"""
+						public class HalfNamed {
+							@sh.smooth.spring.tool.SmoothTool(description = "Looks up an order")
+							public String lookup(@sh.smooth.spring.tool.SmoothToolParam(name = "orderNumber") String orderNumber,
+									int quantity) {
+								return orderNumber;
+							}
+						}
+						""");
+		this.runner.withBean("halfNamed", type)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining(
+						"bean 'halfNamed' method HalfNamed.lookup(String, int): parameter 1 (int) has no name"));
 	}
 
 	@Test
