@@ -65,6 +65,7 @@ public final class SmoothToolsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	SmoothToolMethodProcessor smoothToolMethodProcessor(ToolRegistry registry, SmoothSchemaGenerator schemas,
 			ObjectProvider<JsonMapper> jsonMapper) {
 		// the same generator (and cache) as structured output

@@ -19,6 +19,7 @@ package sh.smooth.spring.tool;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -149,12 +150,9 @@ public final class SmoothToolMethodProcessor implements SmartInitializingSinglet
 					+ "proxy; declare it on an interface the bean implements, or use class-based proxies ("
 					+ ex.getMessage() + ")", ex);
 		}
+		// the registry checks the name, for callbacks and methods alike
 		String name = tool.name().isEmpty() ? method.getName() : tool.name();
-		if (!ToolRegistry.NAME.matcher(name).matches()) {
-			throw new IllegalStateException(source + ": invalid Smooth tool name '" + name
-					+ "': use 1 to 64 characters out of a-z, A-Z, 0-9, '_' and '-' (set @SmoothTool(name = ...))");
-		}
-		java.util.List<ToolParameter> parameters = ToolParameters.of(method, source);
+		List<ToolParameter> parameters = ToolParameters.of(method, source);
 		String output = tool.output().isBlank() ? this.schemas.outputDescription(method.getGenericReturnType())
 				: tool.output();
 		ToolSignature signature = new ToolSignature(name, tool.description(), this.schemas.inputSchema(parameters),

@@ -30,12 +30,13 @@ import sh.smooth.spring.task.ToolSelection;
 
 /**
  * Every custom tool of the application, by name: the {@link SmoothTool} methods and the
- * {@link SmoothToolCallback} beans. Filled once at startup; thread-safe.
+ * {@link SmoothToolCallback} beans. Filled once at startup; the one place tool names are
+ * checked. Thread-safe.
  */
 public final class ToolRegistry {
 
 	/** The names the API accepts. */
-	public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+	private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
 	private final Map<String, Entry> tools = new TreeMap<>();
 

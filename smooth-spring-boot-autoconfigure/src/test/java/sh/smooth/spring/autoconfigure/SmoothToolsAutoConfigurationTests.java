@@ -49,6 +49,7 @@ import sh.smooth.spring.tool.SmoothTool;
 import sh.smooth.spring.tool.SmoothToolCallback;
 import sh.smooth.spring.tool.SmoothToolContext;
 import sh.smooth.spring.tool.SmoothToolErrorHandler;
+import sh.smooth.spring.tool.SmoothToolMethodProcessor;
 import sh.smooth.spring.tool.ToolDispatcher;
 import sh.smooth.spring.tool.ToolRegistry;
 import sh.smooth.spring.tool.ToolReply;
@@ -234,6 +235,17 @@ class SmoothToolsAutoConfigurationTests {
 			assertThat(call(registry, "page", "{}")).isEqualTo("first page");
 			assertThat(call(registry, "page", "{\"number\":null}")).isEqualTo("first page");
 			assertThat(call(registry, "page", "{\"number\":3}")).isEqualTo("page 3");
+		});
+	}
+
+	@Test
+	void theMethodProcessorBacksOff() {
+		ToolRegistry own = new ToolRegistry();
+		SmoothToolMethodProcessor mine = new SmoothToolMethodProcessor(own,
+				sh.smooth.spring.tool.ToolInputSchemas.withDefaultGenerator(), json);
+		this.runner.withBean("myProcessor", SmoothToolMethodProcessor.class, () -> mine).run((context) -> {
+			assertThat(context).hasSingleBean(SmoothToolMethodProcessor.class);
+			assertThat(context.getBean(SmoothToolMethodProcessor.class)).isSameAs(mine);
 		});
 	}
 
