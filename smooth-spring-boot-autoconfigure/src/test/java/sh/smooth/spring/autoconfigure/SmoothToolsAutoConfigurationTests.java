@@ -24,8 +24,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import ch.qos.logback.classic.Level;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,9 @@ import org.springframework.core.annotation.AliasFor;
 
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.support.LogCapture;
+import sh.smooth.spring.task.ToolSelection;
 import sh.smooth.spring.tool.CompiledWithoutParameters;
 import sh.smooth.spring.tool.DefaultSmoothToolErrorHandler;
 import sh.smooth.spring.tool.SmoothTool;
@@ -56,6 +61,7 @@ import sh.smooth.spring.tool.ToolReply;
 import sh.smooth.spring.tool.ToolTaskSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Discovery of tools and wiring of the tools auto-configuration.
@@ -238,6 +244,112 @@ class SmoothToolsAutoConfigurationTests {
 		});
 	}
 
+	// --- groups and the default selection
+
+	private static final String PROCESSOR = SmoothToolMethodProcessor.class.getName();
+
+	@Test
+	void byDefaultEveryToolIsOfferedAndTheInfoLineSaysSo() {
+		try (LogCapture logs = LogCapture.of(Level.INFO, PROCESSOR)) {
+			this.runner.withBean("groupedTools", GroupedTools.class)
+				.withBean("echoTool", SmoothToolCallback.class, EchoTool::new)
+				.run((context) -> {
+					ToolRegistry registry = context.getBean(ToolRegistry.class);
+					assertThat(names(registry.select(ToolSelection.DEFAULT))).containsExactly("deleteCustomer", "echo",
+							"lookupCustomer", "weather");
+					assertThat(registry.groups()).containsExactly("admin", "crm", "util");
+				});
+			assertThat(logs.text()).isEqualTo("INFO " + PROCESSOR + " - Smooth tools offered to every task and "
+					+ "session by default (smooth.tools.attach=all): deleteCustomer [admin, crm], echo [util], "
+					+ "lookupCustomer [crm], weather\n");
+		}
+	}
+
+	@Test
+	void defaultGroupsNarrowTheDefaultAndTheInfoLineListsTheRest() {
+		try (LogCapture logs = LogCapture.of(Level.INFO, PROCESSOR)) {
+			this.runner.withBean("groupedTools", GroupedTools.class)
+				.withBean("echoTool", SmoothToolCallback.class, EchoTool::new)
+				.withPropertyValues("smooth.tools.default-groups=crm,util")
+				.run((context) -> {
+					ToolRegistry registry = context.getBean(ToolRegistry.class);
+					assertThat(registry.defaultSelection()).isEqualTo(ToolSelection.groups("crm", "util"));
+					assertThat(names(registry.select(ToolSelection.DEFAULT))).containsExactly("deleteCustomer", "echo",
+							"lookupCustomer");
+					// an explicit choice is not narrowed by the default groups
+					assertThat(names(registry.select(ToolSelection.all()))).contains("weather");
+					assertThat(names(registry.select(ToolSelection.names("weather").andGroups("admin"))))
+						.containsExactly("deleteCustomer", "weather");
+				});
+			assertThat(logs.text()).isEqualTo("INFO " + PROCESSOR + " - Smooth tools offered to every task and "
+					+ "session by default (smooth.tools.default-groups=crm,util): deleteCustomer [admin, crm], "
+					+ "echo [util], lookupCustomer [crm]; only to tasks that select them: weather\n");
+		}
+	}
+
+	@Test
+	void attachNoneOffersNothingByDefaultAndTheInfoLineSaysSo() {
+		try (LogCapture logs = LogCapture.of(Level.INFO, PROCESSOR)) {
+			this.runner.withBean("groupedTools", GroupedTools.class)
+				.withPropertyValues("smooth.tools.attach=none")
+				.run((context) -> assertThat(context.getBean(ToolRegistry.class).select(ToolSelection.DEFAULT))
+					.isEmpty());
+			assertThat(logs.text()).isEqualTo("INFO " + PROCESSOR + " - Smooth tools offered to every task and "
+					+ "session by default (smooth.tools.attach=none): none; only to tasks that select them: "
+					+ "deleteCustomer [admin, crm], lookupCustomer [crm], weather\n");
+		}
+	}
+
+	@Test
+	void withoutToolsNothingIsLoggedAtInfo() {
+		try (LogCapture logs = LogCapture.of(Level.INFO, PROCESSOR)) {
+			this.runner.run((context) -> assertThat(context).hasNotFailed());
+			assertThat(logs.events()).isEmpty();
+		}
+	}
+
+	@Test
+	void anUnknownDefaultGroupFailsStartupListingTheGroups() {
+		this.runner.withBean("groupedTools", GroupedTools.class)
+			.withPropertyValues("smooth.tools.default-groups=crm,sales")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("The default Smooth tool selection (smooth.tools.default-groups=crm,sales) "
+						+ "does not match the tools found: tools.groups = 'sales' is invalid: is not a known tool "
+						+ "group; groups: admin, crm"));
+	}
+
+	@Test
+	void defaultGroupsWithAttachNoneFailStartup() {
+		this.runner.withBean("groupedTools", GroupedTools.class)
+			.withPropertyValues("smooth.tools.attach=none", "smooth.tools.default-groups=crm")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("smooth.tools.default-groups=crm has no effect with smooth.tools.attach=none: "
+						+ "remove one of them"));
+	}
+
+	@Test
+	void anUnknownGroupOrNameInATaskSelectionFailsListingWhatExists() {
+		this.runner.withBean("groupedTools", GroupedTools.class).run((context) -> {
+			ToolRegistry registry = context.getBean(ToolRegistry.class);
+			assertThatExceptionOfType(SmoothValidationException.class)
+				.isThrownBy(() -> registry.select(ToolSelection.groups("crm", "sales")))
+				.withMessage("tools.groups = 'sales' is invalid: is not a known tool group; groups: admin, crm");
+			assertThatExceptionOfType(SmoothValidationException.class)
+				.isThrownBy(() -> registry.select(ToolSelection.names("weather", "lookup")))
+				.withMessage("tools = 'lookup' is invalid: is not a known tool; available: deleteCustomer, "
+						+ "lookupCustomer, weather");
+		});
+	}
+
+	@Test
+	void badGroupNamesFailStartup() {
+		this.runner.withBean("badGroup", BadGroup.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("bean 'badGroup' method BadGroup.tool(): invalid Smooth tool group 'c r m': "
+						+ "use 1 to 64 characters out of a-z, A-Z, 0-9, '_' and '-' (set @SmoothTool(groups = ...))"));
+	}
+
 	@Test
 	void theMethodProcessorBacksOff() {
 		ToolRegistry own = new ToolRegistry();
@@ -247,6 +359,47 @@ class SmoothToolsAutoConfigurationTests {
 			assertThat(context).hasSingleBean(SmoothToolMethodProcessor.class);
 			assertThat(context.getBean(SmoothToolMethodProcessor.class)).isSameAs(mine);
 		});
+	}
+
+	private static List<String> names(List<SmoothToolCallback> tools) {
+		return tools.stream().map(SmoothToolCallback::name).toList();
+	}
+
+	static class Paging {
+
+		@SmoothTool(description = "Reads a page")
+		public String page(OptionalInt number) {
+			return number.isPresent() ? "page " + number.getAsInt() : "first page";
+		}
+
+	}
+
+	static class GroupedTools {
+
+		@SmoothTool(description = "Finds a customer", groups = "crm")
+		public String lookupCustomer(String id) {
+			return id;
+		}
+
+		@SmoothTool(description = "Deletes a customer", groups = { "crm", "admin" }, essential = false)
+		public String deleteCustomer(String id) {
+			return id;
+		}
+
+		@SmoothTool(description = "Current weather")
+		public String weather() {
+			return "sunny";
+		}
+
+	}
+
+	static class BadGroup {
+
+		@SmoothTool(description = "Bad group", groups = "c r m")
+		public String tool() {
+			return "";
+		}
+
 	}
 
 	private static Object call(ToolRegistry registry, String name, String input) throws Exception {
@@ -262,15 +415,6 @@ class SmoothToolsAutoConfigurationTests {
 
 		@AliasFor(annotation = SmoothTool.class)
 		String name() default "";
-
-	}
-
-	static class Paging {
-
-		@SmoothTool(description = "Reads a page")
-		public String page(OptionalInt number) {
-			return number.isPresent() ? "page " + number.getAsInt() : "first page";
-		}
 
 	}
 
@@ -373,6 +517,11 @@ class SmoothToolsAutoConfigurationTests {
 		@Override
 		public Object call(JsonNode input, SmoothToolContext context) {
 			return input;
+		}
+
+		@Override
+		public Set<String> groups() {
+			return Set.of("util");
 		}
 
 	}
