@@ -23,12 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.annotation.JsonClassDescription;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.github.victools.jsonschema.generator.Module;
-import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.schema.TestModels.Address;
+import sh.smooth.spring.schema.TestModels.CountingModule;
+import sh.smooth.spring.schema.TestModels.Node;
+import sh.smooth.spring.schema.TestModels.Order;
+import sh.smooth.spring.schema.TestModels.Probe;
+import sh.smooth.spring.schema.TestModels.Route;
+import sh.smooth.spring.tool.SchemaFixtures.Library;
+import sh.smooth.spring.tool.SchemaFixtures.Shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -354,10 +357,10 @@ class ToolInputSchemasMethodTests {
 		CountingModule counting = new CountingModule(Probe.class);
 		ToolInputSchemas counted = new ToolInputSchemas(new SmoothSchemaGenerator(List.of(counting)));
 		ObjectNode first = counted.inputSchema(method("probe"));
-		int afterFirst = counting.count.get();
+		int afterFirst = counting.count();
 		ObjectNode second = counted.inputSchema(method("probe"));
 		assertThat(afterFirst).isPositive();
-		assertThat(counting.count.get()).isEqualTo(afterFirst);
+		assertThat(counting.count()).isEqualTo(afterFirst);
 		assertThat(second).isEqualTo(first).isNotSameAs(first);
 		((ObjectNode) first.get("properties")).removeAll();
 		assertThat(counted.inputSchema(method("probe")).get("properties").propertyNames()).containsExactly("probe");
@@ -383,76 +386,6 @@ class ToolInputSchemasMethodTests {
 
 	private static void assertSchema(JsonNode actual, String expectedJson) {
 		assertThat(actual).as("actual schema:%n%s", actual.toPrettyString()).isEqualTo(json.readTree(expectedJson));
-	}
-
-	/**
-	 * Counts how often victools describes a type: a cache hit describes none.
-	 */
-	static final class CountingModule implements Module {
-
-		final AtomicInteger count = new AtomicInteger();
-
-		private final Class<?> probe;
-
-		CountingModule(Class<?> probe) {
-			this.probe = probe;
-		}
-
-		@Override
-		public void applyToConfigBuilder(SchemaGeneratorConfigBuilder builder) {
-			builder.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
-				if (type.getErasedType() == this.probe) {
-					this.count.incrementAndGet();
-				}
-				return null;
-			});
-		}
-
-	}
-
-	record Address(String street, String city) {
-	}
-
-	@JsonClassDescription("A customer")
-	record Customer(String name, @JsonPropertyDescription("Postal address") Address address) {
-	}
-
-	@JsonClassDescription("A customer order")
-	record Order(@JsonPropertyDescription("Order number") String id,
-			@JsonPropertyDescription("Who ordered") Customer customer) {
-	}
-
-	record Node(String name, List<Node> children) {
-	}
-
-	/** Uses {@link Address} twice, so it becomes a definition. */
-	record Route(Address from, Address to) {
-	}
-
-	/** Marker type whose generation the counting module observes. */
-	record Probe(String value) {
-	}
-
-	/** One of two unrelated types named {@code Item}. */
-	static final class Shop {
-
-		record Item(String sku) {
-		}
-
-		record Cart(Item first, Item second) {
-		}
-
-	}
-
-	/** The other type named {@code Item}. */
-	static final class Library {
-
-		record Item(String isbn) {
-		}
-
-		record Shelf(Item left, Item right) {
-		}
-
 	}
 
 	/** A {@code Pair} of {@code Part}s whose parts hold labels. */

@@ -124,9 +124,9 @@ class ToolInputSchemasTests {
 		// third that shares the first one's; renamed as Name_2 (the one merge of
 		// SchemaTrees, used to be Name-2)
 		ObjectNode schema = this.schemas
-			.inputSchema(List.of(new ToolParameter(0, "a", Shop.Cart.class, false, true, null, false),
-					new ToolParameter(1, "b", Library.Shelf.class, false, true, null, false),
-					new ToolParameter(2, "c", Shop.Cart.class, false, false, null, false)));
+			.inputSchema(List.of(new ToolParameter(0, "a", SchemaFixtures.Shop.Cart.class, false, true, null, false),
+					new ToolParameter(1, "b", SchemaFixtures.Library.Shelf.class, false, true, null, false),
+					new ToolParameter(2, "c", SchemaFixtures.Shop.Cart.class, false, false, null, false)));
 		assertThat(schema).isEqualTo(json.readTree(
 				"""
 						{"type":"object","properties":{
@@ -140,31 +140,9 @@ class ToolInputSchemasTests {
 						 "$defs":{
 						  "Item":{"type":"object","properties":{"sku":{"type":"string"}},"required":["sku"],
 						          "additionalProperties":false},
-						  "Item_2":{"type":"object","properties":{"copies":{"type":"integer"}},"required":["copies"],
+						  "Item_2":{"type":"object","properties":{"isbn":{"type":"string"}},"required":["isbn"],
 						            "additionalProperties":false}}}
 						"""));
-	}
-
-	/** One of two unrelated types named {@code Item}. */
-	static final class Shop {
-
-		record Item(String sku) {
-		}
-
-		record Cart(Item first, Item second) {
-		}
-
-	}
-
-	/** The other type named {@code Item}. */
-	static final class Library {
-
-		record Item(int copies) {
-		}
-
-		record Shelf(Item left, Item right) {
-		}
-
 	}
 
 	@Test
