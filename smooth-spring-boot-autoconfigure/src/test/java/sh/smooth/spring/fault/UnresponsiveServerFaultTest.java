@@ -21,12 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.error.SmoothTimeoutException;
@@ -47,6 +49,10 @@ import static org.awaitility.Awaitility.await;
  * no thread is left behind once the context closes.
  */
 @ExtendWith(SmoothSimulatorExtension.class)
+@ExpectedLog(logger = "sh.smooth.spring.autoconfigure.SmoothAutoConfiguration", message = "smooth.read-timeout is PT1S",
+		why = "the tests shorten the read timeout to 1 s on purpose")
+@ExpectedLog(logger = "reactor.netty.http.client.HttpClientConnect", cause = ReadTimeoutException.class,
+		why = "the server answers after 5 s, the read timeout is 1 s")
 class UnresponsiveServerFaultTest {
 
 	private static final Duration SERVER_LATENCY = Duration.ofSeconds(5);
@@ -100,6 +106,8 @@ class UnresponsiveServerFaultTest {
 	}
 
 	@Test
+	@ExpectedLog(logger = "sh.smooth.spring.session.SessionRegistry", message = "Could not close Smooth session",
+			why = "the server does not answer the DELETEs that close the sessions")
 	void shutdownWithOpenSessionsStaysBoundedWhenTheServerStopsAnswering(SmoothSimulator sim) {
 		withoutLeaks(sim, (context) -> {
 			SmoothOperations smooth = context.getBean(SmoothOperations.class);
