@@ -16,6 +16,7 @@
 
 package sh.smooth.spring.task;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,7 @@ import sh.smooth.spring.error.SmoothNotFoundException;
 import sh.smooth.spring.error.SmoothRateLimitException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SmoothTestClients;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -189,6 +191,8 @@ class PollingBehaviourTests {
 	}
 
 	@Test
+	@ExpectedLog(logger = "reactor.netty.http.client.HttpClientConnect", cause = IOException.class,
+			why = "WireMock resets the connection on purpose")
 	void connectionResetIsRetried() {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs(Scenario.STARTED)
@@ -200,6 +204,8 @@ class PollingBehaviourTests {
 	}
 
 	@Test
+	@ExpectedLog(logger = "reactor.netty.http.client.HttpClientConnect", cause = IOException.class,
+			why = "WireMock resets the connection on purpose")
 	void connectionResetEveryTimeFailsWithANetworkError() {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
