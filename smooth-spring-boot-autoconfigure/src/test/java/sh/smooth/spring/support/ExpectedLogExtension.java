@@ -68,7 +68,9 @@ final class ExpectedLogExtension implements BeforeAllCallback, AfterAllCallback,
 			return;
 		}
 		ExpectedLogFilter.deactivate(rules);
-		// kept by the class (a parameterized test's invocations sit one level deeper)
+		// reported with the class's (a parameterized test's invocations sit one level
+		// deeper) when the class declares some too, else now: JUnit runs the class
+		// callbacks only for an extension registered on the class
 		for (Optional<ExtensionContext> parent = context.getParent(); parent
 			.isPresent(); parent = parent.get().getParent()) {
 			List<ExpectedLogFilter.Rule> seen = store(parent.get()).get("seen", List.class);
@@ -77,6 +79,7 @@ final class ExpectedLogExtension implements BeforeAllCallback, AfterAllCallback,
 				return;
 			}
 		}
+		report(context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName(), rules);
 	}
 
 	@Override
@@ -85,14 +88,17 @@ final class ExpectedLogExtension implements BeforeAllCallback, AfterAllCallback,
 		List<ExpectedLogFilter.Rule> rules = new ArrayList<>(store(context).remove("class", List.class));
 		ExpectedLogFilter.deactivate(rules);
 		rules.addAll(store(context).remove("seen", List.class));
+		report(context.getRequiredTestClass().getSimpleName(), rules);
+	}
+
+	private static void report(String name, List<ExpectedLogFilter.Rule> rules) {
 		// one entry per declaration, however many tests or invocations it covered
 		Map<ExpectedLog, Integer> dropped = new LinkedHashMap<>();
 		rules.forEach((rule) -> dropped.merge(rule.expected, rule.dropped.get(), Integer::sum));
 		dropped.values().removeIf((count) -> count == 0);
 		if (!dropped.isEmpty()) {
 			int total = dropped.values().stream().mapToInt(Integer::intValue).sum();
-			logger.info("{}: {} expected log event(s) not shown: {}", context.getRequiredTestClass().getSimpleName(),
-					total,
+			logger.info("{}: {} expected log event(s) not shown: {}", name, total,
 					dropped.entrySet()
 						.stream()
 						.map((entry) -> ExpectedLogFilter.describe(entry.getKey(), entry.getValue()))
