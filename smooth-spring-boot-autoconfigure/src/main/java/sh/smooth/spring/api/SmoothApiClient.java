@@ -201,7 +201,9 @@ public final class SmoothApiClient {
 			WebClient.RequestHeadersSpec<?> request = (body != null) ? spec.body(body) : spec;
 			return request.exchangeToMono((response) -> read(response, taskId));
 		}).onErrorMap((ex) -> !(ex instanceof SmoothException), (ex) -> translate(ex, taskId));
-		return gated(once).retryWhen(retrySpec(safety));
+		// a cancel (shutdown, a caller giving up) must not land inside the delivery of a
+		// response: see ConnectionLoop
+		return ConnectionLoop.cancelOnConnectionLoop(gated(once).retryWhen(retrySpec(safety)));
 	}
 
 	/**
