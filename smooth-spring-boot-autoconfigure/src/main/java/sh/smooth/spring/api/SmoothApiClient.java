@@ -276,7 +276,9 @@ public final class SmoothApiClient {
 			return request.exchangeToMono((response) -> read(response, taskId));
 		}).onErrorMap((ex) -> !(ex instanceof SmoothException), (ex) -> translate(ex, taskId));
 		RateGate gate = this.gates.computeIfAbsent(scope(method, uriTemplate), (key) -> new RateGate());
-		return gated(gate, once).retryWhen(retrySpec(gate, safety));
+		// a cancel (shutdown, a caller giving up) must not land inside the delivery of a
+		// response: see ConnectionLoop
+		return ConnectionLoop.cancelOnConnectionLoop(gated(gate, once).retryWhen(retrySpec(gate, safety)));
 	}
 
 	/**
