@@ -88,6 +88,14 @@ final class SimTask {
 
 	private List<CompletableFuture<Void>> waiters = new ArrayList<>();
 
+	private final long createdNanos = System.nanoTime();
+
+	private long endedNanos = -1;
+
+	private final List<RecordedRequest> requests = new ArrayList<>();
+
+	private final List<SessionActionTiming> actionTimings = new ArrayList<>();
+
 	SimTask(SmoothSimulator simulator, String id, long createdAt, boolean session, String device,
 			boolean enableRecording, Plan plan) {
 		this.simulator = simulator;
@@ -190,15 +198,18 @@ final class SimTask {
 	 * Accepts a session action; its result appears after the latency.
 	 * @return {@code false} when the task is already over
 	 */
-	synchronized boolean acceptAction(String eventName, String eventId, ActionResult result, Duration latency) {
+	synchronized boolean acceptAction(String eventName, String eventId, String action, ActionResult result,
+			Duration latency) {
 		if (this.status.isTerminal()) {
 			return false;
 		}
-		this.simulator.schedule(latency, () -> completeAction(eventName, eventId, result));
+		int index = this.actionTimings.size();
+		this.actionTimings.add(new SessionActionTiming(eventId, action, System.nanoTime(), -1));
+		this.simulator.schedule(latency, () -> completeAction(eventName, eventId, result, index));
 		return true;
 	}
 
-	private synchronized void completeAction(String eventName, String eventId, ActionResult result) {
+	private synchronized void completeAction(String eventName, String eventId, ActionResult result, int index) {
 		if (this.status.isTerminal()) {
 			return;
 		}
@@ -206,6 +217,9 @@ final class SimTask {
 		payload.put("code", result.code);
 		payload.set("output", result.payloadOutput);
 		appendEvent(eventName, eventId, payload);
+		SessionActionTiming posted = this.actionTimings.get(index);
+		this.actionTimings.set(index,
+				new SessionActionTiming(posted.eventId(), posted.action(), posted.postedNanos(), System.nanoTime()));
 		this.sessionCredits += result.credits;
 		if (result.closes) {
 			// same lock as the event: the poll that returns the close result also says
@@ -249,6 +263,7 @@ final class SimTask {
 			return;
 		}
 		this.status = finalStatus;
+		this.endedNanos = System.nanoTime();
 		this.output = (finalStatus == TaskStatus.CANCELLED) ? NODES.nullNode() : finalOutput;
 		this.creditsUsed = credits;
 		this.pendingToolCall = null;
@@ -362,6 +377,19 @@ final class SimTask {
 
 	synchronized List<ToolRoundTrip> roundTrips() {
 		return List.copyOf(this.roundTrips.values());
+	}
+
+	synchronized void record(RecordedRequest request) {
+		this.requests.add(request);
+	}
+
+	synchronized List<RecordedRequest> requests() {
+		return List.copyOf(this.requests);
+	}
+
+	synchronized TaskTimeline timeline() {
+		return new TaskTimeline(this.id, this.session, this.status, this.createdNanos, this.endedNanos,
+				List.copyOf(this.actionTimings));
 	}
 
 	/**
