@@ -16,12 +16,14 @@
 
 package sh.smooth.spring.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -41,11 +43,10 @@ import tools.jackson.databind.node.ObjectNode;
  * figures as JSON.
  * <p>
  * System properties: {@code harness.ts-sdk}, the SDK's built {@code ts} directory
- * ({@code src/main/node/build-ts-sdk.sh}; without it, or unbuilt, the TS column is
- * skipped and the starter's still runs); {@code harness.node-driver}, the Node driver
- * (default {@code src/main/node/ts-driver.mjs}); {@code harness.scenarios}, a
- * comma-separated subset of
- * {@code quick, curve, tools, sessions, concurrency, first-call}.
+ * ({@code src/main/js/build-ts-sdk.sh}; without it, or unbuilt, the TS column is skipped
+ * and the starter's still runs); {@code harness.node-driver}, the Node driver (default
+ * {@code src/main/js/ts-driver.mjs}); {@code harness.scenarios}, a comma-separated subset
+ * of {@code quick, curve, tools, sessions, concurrency, first-call}.
  */
 public final class ComparisonHarness {
 
@@ -133,7 +134,7 @@ public final class ComparisonHarness {
 	 */
 	public static void main(String[] args) throws Exception {
 		Path output = Path.of((args.length > 0) ? args[0] : "target/side-by-side.json");
-		Path script = Path.of(System.getProperty("harness.node-driver", "src/main/node/ts-driver.mjs"));
+		Path script = Path.of(System.getProperty("harness.node-driver", "src/main/js/ts-driver.mjs"));
 		String sdk = System.getProperty("harness.ts-sdk");
 		String unavailable = DriverProcess.typeScriptUnavailable(sdk, script);
 		List<DriverProcess> drivers = new ArrayList<>();
@@ -145,6 +146,7 @@ public final class ComparisonHarness {
 		}
 		drivers.add(DriverProcess.starter());
 		long start = System.nanoTime();
+		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		ComparisonHarness harness;
 		try (RemoteSimulator sim = new RemoteSimulator()) {
 			harness = new ComparisonHarness(sim, drivers);
@@ -170,7 +172,15 @@ public final class ComparisonHarness {
 			table.note("TS SDK column skipped: " + unavailable);
 		}
 		table.note("ratio = starter / TS SDK; every figure is a cost, so under 1 means the starter is better");
-		table.note(String.format(java.util.Locale.ROOT, "harness wall time %.0f s", (System.nanoTime() - start) / 1e9));
+		if (unavailable == null) {
+			table.note("TS SDK: " + DriverProcess.typeScriptVersion(Path.of(sdk)));
+		}
+		table.note("starter: Java " + System.getProperty("java.version") + ", default JVM settings, "
+				+ Runtime.getRuntime().availableProcessors() + " cores");
+		table.note(
+				String.format(Locale.ROOT, "harness wall time %.0f s; load average %.1f at the start, %.1f at the end",
+						(System.nanoTime() - start) / 1e9, loadBefore,
+						ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 		table.print(System.out, MAIN, "Side by side: official TS SDK vs the starter", unavailable != null);
 		table.print(System.out, CURVE, "Plain tasks by duration: requests and detection latency", unavailable != null);
 		table.printNotes(System.out);

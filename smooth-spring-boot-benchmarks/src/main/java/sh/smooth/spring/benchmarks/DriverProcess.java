@@ -83,7 +83,7 @@ final class DriverProcess {
 			return "no -Dharness.ts-sdk=<built SDK dir> given";
 		}
 		if (!Files.isRegularFile(Path.of(sdkDir, "dist", "index.js"))) {
-			return sdkDir + "/dist/index.js does not exist (build it with src/main/node/build-ts-sdk.sh)";
+			return sdkDir + "/dist/index.js does not exist (build it with src/main/js/build-ts-sdk.sh)";
 		}
 		if (!Files.isRegularFile(script)) {
 			return "the Node driver " + script + " does not exist";
@@ -99,6 +99,27 @@ final class DriverProcess {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return "interrupted";
+		}
+	}
+
+	/**
+	 * What is being measured in the TS column: the package, its commit (written by
+	 * {@code build-ts-sdk.sh}) and the Node version.
+	 * @param sdkDir the built SDK
+	 * @return a one-line description
+	 */
+	static String typeScriptVersion(Path sdkDir) {
+		try {
+			JsonNode pkg = JSON.readTree(Files.readString(sdkDir.resolve("package.json")));
+			Path commit = sdkDir.resolve("SDK_COMMIT");
+			Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+			String nodeVersion = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+			return pkg.path("name").asString() + " " + pkg.path("version").asString()
+					+ (Files.isRegularFile(commit) ? " (commit " + Files.readString(commit).trim() + ")" : "")
+					+ ", Node " + nodeVersion + ", default settings (telemetry on)";
+		}
+		catch (IOException ex) {
+			return sdkDir + " (" + ex.getMessage() + ")";
 		}
 	}
 

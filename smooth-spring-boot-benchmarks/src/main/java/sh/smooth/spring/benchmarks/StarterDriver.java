@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The starter column of the side-by-side harness ({@link ComparisonHarness}): runs one
  * scenario in a JVM of its own, so "cold" means a fresh JVM, and prints
- * {@code RESULT <json>}. It mirrors {@code src/main/node/ts-driver.mjs} scenario by
+ * {@code RESULT <json>}. It mirrors {@code src/main/js/ts-driver.mjs} scenario by
  * scenario, with the same arguments and the same output; every starter call goes through
  * {@link StarterClient}.
  * <p>
