@@ -46,6 +46,7 @@ import org.springframework.core.annotation.AliasFor;
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.api.ToolSignature;
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.LogCapture;
 import sh.smooth.spring.task.ToolSelection;
 import sh.smooth.spring.tool.CompiledWithoutParameters;
@@ -66,6 +67,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Discovery of tools and wiring of the tools auto-configuration.
  */
+@ExpectedLog(logger = "org.springframework.context", message = "Exception encountered during context initialization",
+		why = "tests of invalid tool declarations expect the context to fail")
 class SmoothToolsAutoConfigurationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();

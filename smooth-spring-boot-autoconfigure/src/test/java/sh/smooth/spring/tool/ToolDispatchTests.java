@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -40,6 +41,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.support.ExpectedLog;
+import sh.smooth.spring.support.LogCapture;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.ToolSelection;
@@ -490,19 +493,23 @@ class ToolDispatchTests {
 	}
 
 	@Test
-	void aToolOutsideTheTasksSelectionIsAnsweredUnknownAndNeverRuns(CapturedOutput output) {
-		start();
-		stubSubmit("t1");
-		stubTask("t1", call("e1", "explode", "{}"));
+	@ExpectedLog(logger = "sh.smooth.spring.tool.TaskToolCalls", message = "called unknown tool 'explode'",
+			why = "the agent calls a tool its task was not offered")
+	void aToolOutsideTheTasksSelectionIsAnsweredUnknownAndNeverRuns() {
+		try (LogCapture logs = LogCapture.of(Level.WARN, "sh.smooth.spring.tool")) {
+			start();
+			stubSubmit("t1");
+			stubTask("t1", call("e1", "explode", "{}"));
 
-		this.clients.template().submit(SmoothTask.builder("go").tools(ToolSelection.groups("orders")).build());
+			this.clients.template().submit(SmoothTask.builder("go").tools(ToolSelection.groups("orders")).build());
 
-		// the agent learns only the names it was offered
-		assertThat(awaitAnswers("t1", 1))
-			.containsExactly(answer("e1", 400, text("unknown tool 'explode'; available: lookup")));
-		assertThat(this.tools.callsOf("e1")).isZero();
-		assertThat(output).contains("The Smooth agent called unknown tool 'explode' on task t1");
-		finish("t1");
+			// the agent learns only the names it was offered
+			assertThat(awaitAnswers("t1", 1))
+				.containsExactly(answer("e1", 400, text("unknown tool 'explode'; available: lookup")));
+			assertThat(this.tools.callsOf("e1")).isZero();
+			assertThat(logs.text()).contains("The Smooth agent called unknown tool 'explode' on task t1");
+			finish("t1");
+		}
 	}
 
 	@Test
