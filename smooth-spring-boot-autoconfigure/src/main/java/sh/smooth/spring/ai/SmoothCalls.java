@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package sh.smooth.spring.ai;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.session.ActionResult;
+import sh.smooth.spring.session.SessionSpec;
+import sh.smooth.spring.session.SessionTask;
+import sh.smooth.spring.session.SmoothSession;
+import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.TaskHandle;
+import sh.smooth.spring.task.TaskResult;
+
+/**
+ * The bridge's only use of the Smooth client, through its public contract: what a tool
+ * sends and what it reads back, written as the JSON maps a model is given.
+ */
+final class SmoothCalls {
+
+	private final SmoothOperations smooth;
+
+	SmoothCalls(SmoothOperations smooth) {
+		this.smooth = smooth;
+	}
+
+	/**
+	 * Runs a task and waits for it.
+	 * @return task_id, status, output, credits_used, live_url, recording_url
+	 */
+	Map<String, @Nullable Object> runTask(String task, @Nullable String url, @Nullable Integer maxSteps,
+			List<String> allowedUrls, @Nullable ObjectNode outputSchema) {
+		SmoothTask.Builder builder = SmoothTask.builder(task);
+		if (url != null) {
+			builder.url(url);
+		}
+		if (maxSteps != null) {
+			builder.maxSteps(maxSteps);
+		}
+		if (!allowedUrls.isEmpty()) {
+			builder.allowedUrls(allowedUrls.toArray(String[]::new));
+		}
+		if (outputSchema != null) {
+			builder.responseModel(outputSchema);
+		}
+		TaskHandle handle = this.smooth.submit(builder.build());
+		TaskResult result = handle.await();
+		Map<String, @Nullable Object> answer = new LinkedHashMap<>();
+		answer.put("task_id", result.id());
+		answer.put("status", result.status().value());
+		answer.put("output", result.output());
+		answer.put("credits_used", result.creditsUsed());
+		answer.put("live_url", handle.currentLiveUrl().orElse(null));
+		answer.put("recording_url", result.recordingUrl());
+		return answer;
+	}
+
+	SmoothSession openSession(List<String> allowedUrls) {
+		SessionSpec.Builder spec = SessionSpec.builder();
+		if (!allowedUrls.isEmpty()) {
+			spec.allowedUrls(allowedUrls.toArray(String[]::new));
+		}
+		return this.smooth.openSession(spec.build());
+	}
+
+	static String liveUrl(SmoothSession session) {
+		return session.liveUrl();
+	}
+
+	static Map<String, @Nullable Object> goTo(SmoothSession session, String url) {
+		return action(session.goTo(url));
+	}
+
+	static Map<String, @Nullable Object> extract(SmoothSession session, ObjectNode schema, @Nullable String prompt) {
+		return action(session.extract(schema, prompt));
+	}
+
+	static JsonNode evaluateJs(SmoothSession session, String js, @Nullable Map<String, ?> args) {
+		return (args != null) ? session.evaluateJs(js, args) : session.evaluateJs(js);
+	}
+
+	static Map<String, @Nullable Object> runTask(SmoothSession session, String task, @Nullable String url,
+			@Nullable Integer maxSteps, @Nullable ObjectNode outputSchema) {
+		SessionTask.Builder builder = SessionTask.builder(task);
+		if (url != null) {
+			builder.url(url);
+		}
+		if (maxSteps != null) {
+			builder.maxSteps(maxSteps);
+		}
+		if (outputSchema != null) {
+			builder.responseModel(outputSchema);
+		}
+		return action(session.runTask(builder.build()));
+	}
+
+	/**
+	 * Closes a session and waits for its final status.
+	 * @return session_id, status, credits_used, recording_url
+	 */
+	static Map<String, @Nullable Object> close(SmoothSession session) {
+		session.close();
+		TaskResult result = session.result();
+		Map<String, @Nullable Object> answer = new LinkedHashMap<>();
+		answer.put("session_id", session.id());
+		answer.put("status", result.status().value());
+		answer.put("credits_used", result.creditsUsed());
+		answer.put("recording_url", result.recordingUrl());
+		return answer;
+	}
+
+	private static Map<String, @Nullable Object> action(ActionResult result) {
+		Map<String, @Nullable Object> answer = new LinkedHashMap<>();
+		answer.put("output", result.output());
+		answer.put("credits_used", result.creditsUsed());
+		return answer;
+	}
+
+}
