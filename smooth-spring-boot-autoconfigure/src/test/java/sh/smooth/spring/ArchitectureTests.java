@@ -72,6 +72,18 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyTheSpringAiBridgeKnowsSpringAi() {
+		// Spring AI is optional: a class outside the bridge that touched it would fail
+		// without it, and the bridge is an add-on that nothing else builds on
+		noClasses().that()
+			.resideOutsideOfPackage("sh.smooth.spring.ai..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("sh.smooth.spring.ai..", "org.springframework.ai..")
+			.check(classes);
+	}
+
+	@Test
 	void mainCodeUsesJackson3Only() {
 		noClasses().should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..").check(classes);
 	}

@@ -72,6 +72,10 @@ final class SmoothAiTool implements ToolCallback {
 		}
 	}
 
+	Set<String> fields() {
+		return this.fields;
+	}
+
 	@Override
 	public String toString() {
 		return "SmoothAiTool[" + this.definition.name() + "]";

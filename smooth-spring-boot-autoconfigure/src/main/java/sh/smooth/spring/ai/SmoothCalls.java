@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.session.ActionResult;
 import sh.smooth.spring.session.SessionSpec;
 import sh.smooth.spring.session.SessionTask;
@@ -64,7 +65,22 @@ final class SmoothCalls {
 			builder.responseModel(outputSchema);
 		}
 		TaskHandle handle = this.smooth.submit(builder.build());
-		TaskResult result = handle.await();
+		TaskResult result;
+		try {
+			result = handle.await();
+		}
+		catch (SmoothTimeoutException ex) {
+			// the task goes on: say where to watch it rather than fail
+			Map<String, @Nullable Object> answer = new LinkedHashMap<>();
+			answer.put("task_id", handle.id());
+			answer.put("status", handle.status().value());
+			answer.put("output", null);
+			answer.put("credits_used", handle.creditsUsed());
+			answer.put("live_url", handle.currentLiveUrl().orElse(null));
+			answer.put("message", "The task is still running after the wait; it goes on without you, and "
+					+ "the user can watch it at live_url");
+			return answer;
+		}
 		Map<String, @Nullable Object> answer = new LinkedHashMap<>();
 		answer.put("task_id", result.id());
 		answer.put("status", result.status().value());

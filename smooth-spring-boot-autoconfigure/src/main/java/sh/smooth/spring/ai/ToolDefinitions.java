@@ -83,7 +83,7 @@ final class ToolDefinitions {
 				language with every detail needed, such as "find the three cheapest flights from NYC to \
 				LA next Friday". Give url to start on a page, and output_schema to get the answer as JSON \
 				of that shape. Takes seconds to minutes. Returns task_id, status (done or failed), output, \
-				credits_used, live_url and recording_url.""", """
+				credits_used and recording_url; live_url only if the task is still running.""", """
 				"task": {
 				  "type": "string",
 				  "description": "What the browsing agent should do, in plain language."
