@@ -84,8 +84,8 @@ final class ModelSessions implements AutoCloseable {
 	<T> T use(String sessionId, Function<SmoothSession, T> action) {
 		Entry entry = this.sessions.get(sessionId);
 		if (entry == null) {
-			throw new SmoothAiRefusal("No open session '" + sessionId + "': it was closed, or timed out after "
-					+ this.idleTimeout.toSeconds() + " s unused; open one with " + ToolDefinitions.SESSION_OPEN);
+			throw new SmoothAiRefusal("No open session '" + sessionId + "': it was closed, or timed out after " + idle()
+					+ " unused; open one with " + ToolDefinitions.SESSION_OPEN);
 		}
 		entry.busy.incrementAndGet();
 		try {
@@ -118,6 +118,11 @@ final class ModelSessions implements AutoCloseable {
 		}
 	}
 
+	private String idle() {
+		// 5m, 30s, 0.3s
+		return this.idleTimeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+	}
+
 	int size() {
 		return this.sessions.size();
 	}
@@ -134,8 +139,8 @@ final class ModelSessions implements AutoCloseable {
 			return;
 		}
 		if (this.sessions.remove(entry.session.id(), entry)) {
-			logger.info("Closing Smooth session " + entry.session.id() + ": unused by the model for "
-					+ this.idleTimeout.toSeconds() + " s (smooth.ai.session-idle-timeout)");
+			logger.info("Closing Smooth session " + entry.session.id() + ": unused by the model for " + idle()
+					+ " (smooth.ai.session-idle-timeout)");
 			closeQuietly(entry);
 		}
 	}
