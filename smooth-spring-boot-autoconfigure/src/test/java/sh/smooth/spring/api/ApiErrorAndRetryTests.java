@@ -20,9 +20,6 @@ import java.net.ConnectException;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -34,13 +31,13 @@ import sh.smooth.spring.error.SmoothNetworkException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothUnprocessableEntityException;
 import sh.smooth.spring.support.SmoothTestClients;
+import sh.smooth.spring.support.SmoothWireMock;
 import sh.smooth.spring.task.SmoothTask;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,26 +47,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ApiErrorAndRetryTests {
 
 	@RegisterExtension
-	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private SmoothTestClients clients;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.clients.close();
-	}
+	static SmoothWireMock wm = new SmoothWireMock();
 
 	@Test
 	void submitIsNotRetriedAfterAServerError() {
 		wm.stubFor(
 				post("/api/v1/task").willReturn(aResponse().withStatus(503).withBody("{\"detail\":\"overloaded\"}")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("book a flight"))
+		assertThatThrownBy(() -> wm.template().submit("book a flight"))
 			.isInstanceOfSatisfying(SmoothServerException.class, (ex) -> assertThat(ex.status()).isEqualTo(503));
 		// a retry could create a second task and burn credits
 		wm.verify(1, postRequestedFor(urlEqualTo("/api/v1/task")));
@@ -79,8 +64,7 @@ class ApiErrorAndRetryTests {
 	void submitIsNotRetriedAfterAConnectionReset() {
 		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		assertThatThrownBy(() -> this.clients.template().submit("book a flight"))
-			.isInstanceOf(SmoothNetworkException.class);
+		assertThatThrownBy(() -> wm.template().submit("book a flight")).isInstanceOf(SmoothNetworkException.class);
 		wm.verify(1, postRequestedFor(urlEqualTo("/api/v1/task")));
 	}
 
@@ -112,7 +96,7 @@ class ApiErrorAndRetryTests {
 							           {"loc":["body","device"],"msg":"Input should be 'desktop' or 'mobile'","type":"enum"}]}
 							""")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x"))
+		assertThatThrownBy(() -> wm.template().submit("x"))
 			.isInstanceOfSatisfying(SmoothUnprocessableEntityException.class, (ex) -> {
 				assertThat(ex.status()).isEqualTo(422);
 				assertThat(ex.fieldErrors()).extracting("location").containsExactly("body.max_steps", "body.device");
@@ -127,7 +111,7 @@ class ApiErrorAndRetryTests {
 			.withBody("{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"Invalid body\",\"type\":\"model_attributes_type\","
 					+ "\"input\":{\"task\":\"x\",\"proxy_password\":\"hunter2-secret\"}}]}")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x"))
+		assertThatThrownBy(() -> wm.template().submit("x"))
 			.isInstanceOfSatisfying(SmoothUnprocessableEntityException.class, (ex) -> {
 				assertThat(ex.rawBody()).contains("Invalid body").doesNotContain("hunter2-secret");
 				assertThat(ex.getMessage()).doesNotContain("hunter2-secret");
@@ -140,24 +124,23 @@ class ApiErrorAndRetryTests {
 	void authenticationConflictAndBadRequestHaveTheirOwnTypes() {
 		wm.stubFor(post("/api/v1/task")
 			.willReturn(aResponse().withStatus(401).withBody("{\"detail\":\"Invalid API key\"}")));
-		assertThatThrownBy(() -> this.clients.template().submit("x")).isInstanceOf(SmoothAuthenticationException.class)
+		assertThatThrownBy(() -> wm.template().submit("x")).isInstanceOf(SmoothAuthenticationException.class)
 			.hasMessageContaining("Invalid API key")
 			.hasMessageNotContaining(SmoothTestClients.API_KEY);
 
 		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withStatus(403).withBody("{\"detail\":\"Upgrade\"}")));
-		assertThatThrownBy(() -> this.clients.template().submit("x")).isInstanceOf(SmoothAuthenticationException.class);
+		assertThatThrownBy(() -> wm.template().submit("x")).isInstanceOf(SmoothAuthenticationException.class);
 
 		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withStatus(409).withBody("{\"detail\":\"exists\"}")));
-		assertThatThrownBy(() -> this.clients.template().submit("x")).isInstanceOf(SmoothConflictException.class);
+		assertThatThrownBy(() -> wm.template().submit("x")).isInstanceOf(SmoothConflictException.class);
 
 		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withStatus(400).withBody("not json at all")));
-		assertThatThrownBy(() -> this.clients.template().submit("x")).isInstanceOfSatisfying(
-				SmoothBadRequestException.class,
+		assertThatThrownBy(() -> wm.template().submit("x")).isInstanceOfSatisfying(SmoothBadRequestException.class,
 				(ex) -> assertThat(ex.detail()).isEqualTo("HTTP 400 error, non-JSON body: not json at all"));
 
 		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withStatus(400).withBody("{\"error\":\"weird\"}")));
-		assertThatThrownBy(() -> this.clients.template().submit("x"))
-			.isInstanceOfSatisfying(SmoothBadRequestException.class, (ex) -> assertThat(ex.detail()).contains("weird"));
+		assertThatThrownBy(() -> wm.template().submit("x")).isInstanceOfSatisfying(SmoothBadRequestException.class,
+				(ex) -> assertThat(ex.detail()).contains("weird"));
 	}
 
 	@Test
@@ -171,7 +154,7 @@ class ApiErrorAndRetryTests {
 	@Test
 	void missingApiKeyFailsTheFirstCallWithAClearMessageAndNoRequest() {
 		SmoothTask task = SmoothTask.builder("x").build();
-		try (SmoothTestClients noKey = SmoothTestClients.createWithoutKey(wm.baseUrl() + "/api/v1")) {
+		try (SmoothTestClients noKey = SmoothTestClients.createWithoutKey(wm.apiBaseUrl())) {
 			assertThatThrownBy(() -> noKey.template().submit(task))
 				.isInstanceOf(sh.smooth.spring.error.SmoothMissingApiKeyException.class)
 				.hasMessageContaining("smooth.api-key")

@@ -20,9 +20,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +40,7 @@ import sh.smooth.spring.api.SmoothApiKey;
 import sh.smooth.spring.api.SmoothResources;
 import sh.smooth.spring.api.SmoothWebClients;
 import sh.smooth.spring.support.SmoothTestClients;
+import sh.smooth.spring.support.SmoothWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -53,7 +51,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,24 +59,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmoothHealthIndicatorTests {
 
 	@RegisterExtension
-	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static SmoothWireMock wm = new SmoothWireMock();
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private SmoothTestClients clients;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.clients.close();
-	}
-
 	private SmoothHealthIndicator indicator(Duration ttl) {
-		return new SmoothHealthIndicator(this.clients.api(), ttl, Duration.ofSeconds(5), this.nanos::get);
+		return new SmoothHealthIndicator(wm.api(), ttl, Duration.ofSeconds(5), this.nanos::get);
 	}
 
 	@Test
@@ -124,8 +109,8 @@ class SmoothHealthIndicatorTests {
 
 	@Test
 	void downWhenNoKeyIsConfigured() {
-		ConnectionSettings connection = new ConnectionSettings(URI.create(wm.baseUrl() + "/api/v1"),
-				SmoothApiKey.of(null), Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofMegabytes(1));
+		ConnectionSettings connection = new ConnectionSettings(URI.create(wm.apiBaseUrl()), SmoothApiKey.of(null),
+				Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofMegabytes(1));
 		try (SmoothResources resources = new SmoothResources(1, 10)) {
 			WebClient webClient = SmoothWebClients
 				.configure(WebClient.builder(), connection, resources.connectionProvider())
@@ -163,7 +148,7 @@ class SmoothHealthIndicatorTests {
 		ApplicationContextRunner runner = new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(SmoothAutoConfiguration.class, SmoothHealthAutoConfiguration.class))
-			.withPropertyValues("smooth.api-key=test-key-0123456789", "smooth.base-url=" + wm.baseUrl() + "/api/v1");
+			.withPropertyValues("smooth.api-key=test-key-0123456789", "smooth.base-url=" + wm.apiBaseUrl());
 		runner.run((context) -> assertThat(context).doesNotHaveBean(HealthIndicator.class));
 		runner.withPropertyValues("smooth.health.enabled=true", "smooth.health.cache-ttl=5m").run((context) -> {
 			assertThat(context).hasSingleBean(SmoothHealthIndicator.class).hasBean("smoothHealthIndicator");

@@ -21,9 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,13 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.io.InputStreamResource;
 
-import sh.smooth.spring.support.SmoothTestClients;
+import sh.smooth.spring.support.SmoothWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,19 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UploadContentLengthTests {
 
 	@RegisterExtension
-	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private SmoothTestClients clients;
+	static SmoothWireMock wm = new SmoothWireMock();
 
 	@BeforeEach
 	void setUp() {
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
 		wm.stubFor(post("/api/v1/file").willReturn(okJson("{\"r\":{\"id\":\"file_1\"}}")));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.clients.close();
 	}
 
 	@Test
@@ -67,7 +56,7 @@ class UploadContentLengthTests {
 		Path file = dir.resolve("invoice \"march\".csv");
 		Files.writeString(file, "a,b\n1,2\n");
 
-		assertThat(this.clients.template().files().upload(file, "the invoice")).isEqualTo("file_1");
+		assertThat(wm.template().files().upload(file, "the invoice")).isEqualTo("file_1");
 
 		LoggedRequest request = wm.findAll(postRequestedFor(urlEqualTo("/api/v1/file"))).get(0);
 		assertThat(request.getHeader("Content-Length")).isEqualTo(String.valueOf(request.getBody().length));
@@ -89,7 +78,7 @@ class UploadContentLengthTests {
 			}
 		};
 
-		assertThat(this.clients.template().files().upload(stream)).isEqualTo("file_1");
+		assertThat(wm.template().files().upload(stream)).isEqualTo("file_1");
 
 		LoggedRequest request = wm.findAll(postRequestedFor(urlEqualTo("/api/v1/file"))).get(0);
 		assertThat(request.containsHeader("Content-Length")).isFalse();

@@ -21,10 +21,8 @@ import java.util.List;
 import java.util.Optional;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +36,7 @@ import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.polling.TaskEventListener;
 import sh.smooth.spring.polling.TaskPoller;
 import sh.smooth.spring.support.SmoothTestClients;
+import sh.smooth.spring.support.SmoothWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -50,7 +49,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,9 +62,7 @@ class PollingBehaviourTests {
 	private static final Duration PATIENCE = Duration.ofSeconds(20);
 
 	@RegisterExtension
-	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private static final java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+	static SmoothWireMock wm = new SmoothWireMock();
 
 	/**
 	 * A task id per test, so a poll still in flight from the previous test cannot disturb
@@ -74,18 +70,10 @@ class PollingBehaviourTests {
 	 */
 	private String id;
 
-	private SmoothTestClients clients;
-
 	@BeforeEach
 	void setUp() {
-		this.id = "task-" + counter.incrementAndGet();
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
+		this.id = wm.taskId();
 		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"waiting\"}}")));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.clients.close();
 	}
 
 	@Test
@@ -118,7 +106,7 @@ class PollingBehaviourTests {
 				});
 			}
 		};
-		try (SmoothTestClients listened = SmoothTestClients.create(wm.baseUrl() + "/api/v1", List.of(listening))) {
+		try (SmoothTestClients listened = SmoothTestClients.create(wm.apiBaseUrl(), List.of(listening))) {
 			TaskResult result = listened.template().submit("count").await(PATIENCE);
 
 			assertThat(result.status()).isEqualTo(TaskStatus.DONE);
@@ -137,7 +125,7 @@ class PollingBehaviourTests {
 	void notFoundWhilePollingFailsTheWaiterAtOnce() {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Task not found\"}")));
-		TaskHandle handle = this.clients.template().submit("gone");
+		TaskHandle handle = wm.template().submit("gone");
 
 		long start = System.nanoTime();
 		assertThatThrownBy(() -> handle.await(PATIENCE)).isInstanceOf(SmoothNotFoundException.class)
@@ -155,7 +143,7 @@ class PollingBehaviourTests {
 		step("a", "0", 500, "{\"detail\":\"oops\"}", "b");
 		step("b", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"fine\"}}", "c");
 
-		TaskResult result = this.clients.template().submit("retry me").await(PATIENCE);
+		TaskResult result = wm.template().submit("retry me").await(PATIENCE);
 
 		assertThat(result.outputText()).isEqualTo("fine");
 		assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")))).hasSize(3);
@@ -166,7 +154,7 @@ class PollingBehaviourTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(aResponse().withStatus(503).withBody("{\"detail\":\"down for maintenance\"}")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x").await(PATIENCE))
+		assertThatThrownBy(() -> wm.template().submit("x").await(PATIENCE))
 			.isInstanceOfSatisfying(SmoothServerException.class, (ex) -> {
 				assertThat(ex.status()).isEqualTo(503);
 				assertThat(ex.detail()).isEqualTo("down for maintenance");
@@ -186,7 +174,7 @@ class PollingBehaviourTests {
 		step("ok", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
 
 		long start = System.nanoTime();
-		TaskResult result = this.clients.template().submit("x").await(PATIENCE);
+		TaskResult result = wm.template().submit("x").await(PATIENCE);
 
 		assertThat(result.outputText()).isEqualTo("ok");
 		// the test client caps backoff at 100 ms, so only Retry-After explains a wait of
@@ -205,7 +193,7 @@ class PollingBehaviourTests {
 			.withHeader("Retry-After", "0")
 			.withBody("{\"detail\":\"credits exhausted\"}")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x").await(PATIENCE))
+		assertThatThrownBy(() -> wm.template().submit("x").await(PATIENCE))
 			.isInstanceOfSatisfying(SmoothRateLimitException.class, (ex) -> {
 				assertThat(ex.retryAfter()).contains(Duration.ZERO);
 				assertThat(ex.detail()).isEqualTo("credits exhausted");
@@ -220,7 +208,7 @@ class PollingBehaviourTests {
 			.willSetStateTo("ok"));
 		step("ok", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
 
-		assertThat(this.clients.template().submit("x").await(PATIENCE).outputText()).isEqualTo("ok");
+		assertThat(wm.template().submit("x").await(PATIENCE).outputText()).isEqualTo("ok");
 	}
 
 	@Test
@@ -228,8 +216,7 @@ class PollingBehaviourTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x").await(PATIENCE))
-			.isInstanceOf(SmoothNetworkException.class)
+		assertThatThrownBy(() -> wm.template().submit("x").await(PATIENCE)).isInstanceOf(SmoothNetworkException.class)
 			.hasMessageContaining("" + id + "");
 	}
 
@@ -240,7 +227,7 @@ class PollingBehaviourTests {
 			.withBody("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
 					+ "<hr><center>nginx</center></body></html>")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x").await(PATIENCE))
+		assertThatThrownBy(() -> wm.template().submit("x").await(PATIENCE))
 			.isInstanceOfSatisfying(SmoothServerException.class, (ex) -> {
 				assertThat(ex.status()).isEqualTo(502);
 				assertThat(ex.detail()).contains("502 Bad Gateway").contains("nginx").doesNotContain("<h1>");
@@ -256,14 +243,14 @@ class PollingBehaviourTests {
 			.willSetStateTo("ok"));
 		step("ok", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
 
-		assertThat(this.clients.template().submit("x").await(PATIENCE).outputText()).isEqualTo("ok");
+		assertThat(wm.template().submit("x").await(PATIENCE).outputText()).isEqualTo("ok");
 	}
 
 	@Test
 	void awaitTimesOutAndLeavesTheTaskRunning() {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).willReturn(
 				aResponse().withStatus(202).withBody("{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\"}}")));
-		TaskHandle handle = this.clients.template().submit("slow");
+		TaskHandle handle = wm.template().submit("slow");
 
 		assertThatThrownBy(() -> handle.await(Duration.ofMillis(300)))
 			.isInstanceOfSatisfying(SmoothTimeoutException.class, (ex) -> {
@@ -287,7 +274,7 @@ class PollingBehaviourTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs("cancelled")
 			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"cancelled\"}}")));
-		TaskHandle handle = this.clients.template().submit("x");
+		TaskHandle handle = wm.template().submit("x");
 
 		handle.cancel();
 
@@ -302,7 +289,7 @@ class PollingBehaviourTests {
 				+ "\",\"status\":\"running\",\"live_url\":\"https://live.smooth.sh/v/abc?b=aHR0cHM6&interactive=true&embed=true\"}}",
 				"b");
 
-		TaskHandle handle = this.clients.template().submit("x");
+		TaskHandle handle = wm.template().submit("x");
 
 		assertThat(handle.liveUrl(false, false))
 			.isEqualTo("https://live.smooth.sh/v/abc?b=aHR0cHM6&interactive=false&embed=false");
@@ -325,7 +312,7 @@ class PollingBehaviourTests {
 		wm.stubFor(get(urlEqualTo("/api/v1/task/" + id + "?downloads=true"))
 			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"downloads_url\":\"\"}}")));
 
-		TaskHandle handle = this.clients.template().submit("x");
+		TaskHandle handle = wm.template().submit("x");
 
 		assertThat(handle.recordingUrl(Duration.ofSeconds(10))).contains("https://rec/1.mp4");
 		assertThat(handle.downloadsUrl(Duration.ofSeconds(10))).isEqualTo(Optional.empty());
@@ -338,7 +325,7 @@ class PollingBehaviourTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}")));
 
-		TaskHandle handle = this.clients.template().attach(id);
+		TaskHandle handle = wm.template().attach(id);
 
 		assertThat(handle.await(PATIENCE).outputText()).isEqualTo("ok");
 		List<LoggedRequest> reads = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")));
