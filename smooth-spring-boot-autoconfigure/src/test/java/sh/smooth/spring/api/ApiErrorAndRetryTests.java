@@ -77,13 +77,12 @@ class ApiErrorAndRetryTests {
 		SmoothNetworkException reset = new SmoothNetworkException("reset", null, new java.io.IOException("reset"));
 		SmoothServerException server = new SmoothServerException(503, "x", null, null);
 
-		assertThat(SmoothApiClient.isRetryable(refused, CallSafety.NOT_IDEMPOTENT)).isTrue();
-		assertThat(SmoothApiClient.isRetryable(reset, CallSafety.NOT_IDEMPOTENT)).isFalse();
-		assertThat(SmoothApiClient.isRetryable(server, CallSafety.NOT_IDEMPOTENT)).isFalse();
-		assertThat(SmoothApiClient.isRetryable(reset, CallSafety.IDEMPOTENT)).isTrue();
-		assertThat(SmoothApiClient.isRetryable(server, CallSafety.IDEMPOTENT)).isTrue();
-		assertThat(
-				SmoothApiClient.isRetryable(new SmoothBadRequestException(400, "x", null, null), CallSafety.IDEMPOTENT))
+		assertThat(RetryPolicy.isRetryable(refused, CallSafety.NOT_IDEMPOTENT)).isTrue();
+		assertThat(RetryPolicy.isRetryable(reset, CallSafety.NOT_IDEMPOTENT)).isFalse();
+		assertThat(RetryPolicy.isRetryable(server, CallSafety.NOT_IDEMPOTENT)).isFalse();
+		assertThat(RetryPolicy.isRetryable(reset, CallSafety.IDEMPOTENT)).isTrue();
+		assertThat(RetryPolicy.isRetryable(server, CallSafety.IDEMPOTENT)).isTrue();
+		assertThat(RetryPolicy.isRetryable(new SmoothBadRequestException(400, "x", null, null), CallSafety.IDEMPOTENT))
 			.isFalse();
 	}
 
