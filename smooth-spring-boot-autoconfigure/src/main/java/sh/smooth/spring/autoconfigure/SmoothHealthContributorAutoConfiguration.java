@@ -27,6 +27,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
+import sh.smooth.spring.api.ConnectionSettings;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.health.SmoothHealthIndicator;
 
@@ -46,9 +47,10 @@ public final class SmoothHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "smoothHealthIndicator")
-	SmoothHealthIndicator smoothHealthIndicator(SmoothApiClient api, SmoothProperties properties) {
+	SmoothHealthIndicator smoothHealthIndicator(SmoothApiClient api, ConnectionSettings connection,
+			SmoothProperties properties) {
 		// a probe must answer in seconds, even when the read timeout allows long polls
-		Duration call = properties.connectTimeout().plus(properties.readTimeout());
+		Duration call = connection.connectTimeout().plus(connection.readTimeout());
 		Duration timeout = (call.compareTo(MAX_CHECK_TIME) < 0) ? call : MAX_CHECK_TIME;
 		return new SmoothHealthIndicator(api, properties.health().cacheTtl(), timeout);
 	}
