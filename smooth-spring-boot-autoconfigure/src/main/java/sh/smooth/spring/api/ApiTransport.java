@@ -127,7 +127,9 @@ final class ApiTransport {
 			return request.exchangeToMono((response) -> read(response, taskId));
 		}).onErrorMap((ex) -> !(ex instanceof SmoothException), (ex) -> ErrorMapper.translate(ex, taskId));
 		RateGate gate = this.gates.computeIfAbsent(method.name() + " " + uriTemplate, (key) -> new RateGate());
-		return gated(gate, once).retryWhen(this.retry.retriesOf(gate, safety));
+		// a cancel (shutdown, a caller giving up) must not land inside the delivery of a
+		// response: see ConnectionLoop
+		return ConnectionLoop.cancelOnConnectionLoop(gated(gate, once).retryWhen(this.retry.retriesOf(gate, safety)));
 	}
 
 	/**

@@ -17,14 +17,11 @@
 package sh.smooth.spring.api;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,7 +29,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import sh.smooth.spring.error.SmoothApiException;
-import sh.smooth.spring.error.SmoothProtocolException;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
@@ -53,9 +49,6 @@ import static sh.smooth.spring.api.CallSafety.NOT_IDEMPOTENT;
  * Thread-safe; one instance serves every task.
  */
 public final class SmoothApiClient {
-
-	/** The longest body excerpt kept on an exception. */
-	private static final int MAX_RAW_BODY = 4096;
 
 	private final ApiTransport transport;
 
@@ -118,35 +111,14 @@ public final class SmoothApiClient {
 	 * {@code POST /task}: submits a task or opens a session. Never repeated once it may
 	 * have reached the server. Only {@code r.id} is required of the answer (reference
 	 * 3.2): without it a task the server may have made cannot be followed, which is a
-	 * {@link SmoothProtocolException}.
+	 * {@link sh.smooth.spring.error.SmoothProtocolException}.
 	 * @param request the body
 	 * @return the created task
 	 */
 	public Mono<TaskResponse> createTask(TaskRequest request) {
 		return this.transport
 			.call(POST, "/task", (uri) -> uri.build(), this.transport.json(request), null, NOT_IDEMPOTENT)
-			.map((reply) -> {
-				JsonNode r = reply.r();
-				if (!r.isObject()) {
-					throw unusable(reply,
-							(reply.body().length == 0) ? "an empty body" : (r.isNull() || r.isMissingNode())
-									? "no task in its \"r\" member"
-									: "\"r\" is " + r.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a task");
-				}
-				TaskResponse created = this.transport.convert(r, TaskResponse.class, null);
-				if (created.id() == null || created.id().isBlank()) {
-					throw unusable(reply, "the created task has no id");
-				}
-				return created;
-			});
-	}
-
-	private static SmoothProtocolException unusable(ApiTransport.Reply reply, String problem) {
-		String text = new String(reply.body(), StandardCharsets.UTF_8);
-		return new SmoothProtocolException(reply.status(),
-				"Smooth answered POST /task with " + reply.status() + " but " + problem
-						+ "; a task may have been created that cannot be followed without its id",
-				null, (text.length() > MAX_RAW_BODY) ? text.substring(0, MAX_RAW_BODY) : text);
+			.map((reply) -> CreatedTask.read(reply, this.transport));
 	}
 
 	/**

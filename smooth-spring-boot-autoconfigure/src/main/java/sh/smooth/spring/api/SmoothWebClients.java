@@ -64,12 +64,26 @@ public final class SmoothWebClients {
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
 					(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
 			.responseTimeout(settings.readTimeout());
-		return configure(builder, settings, new ReactorClientHttpConnector(httpClient));
+		return configure(builder, settings, new ReactorClientHttpConnector(prepare(httpClient)));
+	}
+
+	/**
+	 * Adds what every connection of the Smooth client needs to a Reactor Netty client:
+	 * each request notes its connection's event loop, so that a cancelled call cancels
+	 * there ({@code ConnectionLoop}), never inside the delivery of a response. A
+	 * connector built elsewhere (the auto-configuration's) must apply it too.
+	 * @param httpClient the client
+	 * @return the client with the hook
+	 */
+	public static HttpClient prepare(HttpClient httpClient) {
+		return httpClient
+			.doOnRequest((request, connection) -> ConnectionLoop.record(request, connection.channel().eventLoop()));
 	}
 
 	/**
 	 * Applies the settings to a builder that belongs to Smooth alone (a clone of Boot's),
-	 * with the given connector, which must already apply the settings' timeouts.
+	 * with the given connector, which must already apply the settings' timeouts and
+	 * {@link #prepare(HttpClient)}.
 	 * @param builder the builder
 	 * @param settings the settings
 	 * @param connector the connector, on a connection pool shared by this client

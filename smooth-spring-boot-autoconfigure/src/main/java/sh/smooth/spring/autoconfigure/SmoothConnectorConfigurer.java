@@ -33,6 +33,7 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 
 import sh.smooth.spring.api.ConnectionSettings;
 import sh.smooth.spring.api.SmoothApiKey;
+import sh.smooth.spring.api.SmoothWebClients;
 
 /**
  * Builds the connector of the Smooth client on Boot's HTTP client support, so the
@@ -93,7 +94,9 @@ final class SmoothConnectorConfigurer {
 				connection.readTimeout(), (boot != null) ? boot.sslBundle() : null);
 		// the pool last: a customizer may set a resource factory, but Smooth keeps its
 		// own pool (its size and idle rules fit many long polls)
-		return reactor.withHttpClientFactory(() -> HttpClient.create(pool)).build(settings);
+		return reactor.withHttpClientFactory(() -> HttpClient.create(pool))
+			.withHttpClientCustomizer(SmoothWebClients::prepare)
+			.build(settings);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -49,6 +49,7 @@ import org.springframework.core.annotation.AliasFor;
 
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.tool.DefaultSmoothToolErrorHandler;
 import sh.smooth.spring.tool.SmoothTool;
 import sh.smooth.spring.tool.SmoothToolCallback;
@@ -64,6 +65,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Discovery of tools and wiring of the tools auto-configuration.
  */
+@ExpectedLog(logger = "org.springframework.context", message = "Exception encountered during context initialization",
+		why = "tests of invalid tool declarations expect the context to fail")
 class SmoothToolsAutoConfigurationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
