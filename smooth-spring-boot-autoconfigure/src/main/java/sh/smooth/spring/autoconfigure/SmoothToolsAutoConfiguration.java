@@ -16,6 +16,8 @@
 
 package sh.smooth.spring.autoconfigure;
 
+import java.util.List;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +25,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.session.SessionFactory;
+import sh.smooth.spring.task.ToolSelection;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -43,9 +46,10 @@ import sh.smooth.spring.tool.ToolTaskSupport;
 
 /**
  * Auto-configuration of custom tools: discovers {@code @SmoothTool} methods and
- * {@code SmoothToolCallback} beans, attaches them to every task and session through a
- * {@link ToolTaskSupport} (picked up by the {@code SmoothTemplate}), and answers their
- * calls on a bounded executor.
+ * {@code SmoothToolCallback} beans, offers each task and session the tools it selects (by
+ * default those of {@code smooth.tools.attach} and {@code smooth.tools.default-groups})
+ * through a {@link ToolTaskSupport} (picked up by the {@code SmoothTemplate}), and
+ * answers their calls on a bounded executor.
  */
 @AutoConfiguration(after = SmoothAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
@@ -54,8 +58,26 @@ public final class SmoothToolsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolRegistry smoothToolRegistry() {
-		return new ToolRegistry();
+	ToolRegistry smoothToolRegistry(SmoothProperties properties) {
+		return new ToolRegistry(defaultSelection(properties.tools()));
+	}
+
+	/**
+	 * What a task that does not choose is offered, from {@code smooth.tools.attach} and
+	 * {@code smooth.tools.default-groups}.
+	 * @param tools the properties
+	 * @return the default selection
+	 */
+	static ToolSelection defaultSelection(SmoothProperties.Tools tools) {
+		List<String> groups = tools.defaultGroups();
+		if (tools.attach() == SmoothProperties.Tools.Attach.NONE) {
+			if (!groups.isEmpty()) {
+				throw new IllegalStateException("smooth.tools.default-groups=" + String.join(",", groups)
+						+ " has no effect with smooth.tools.attach=none: remove one of them");
+			}
+			return ToolSelection.none();
+		}
+		return groups.isEmpty() ? ToolSelection.all() : ToolSelection.groups(groups.toArray(String[]::new));
 	}
 
 	@Bean
@@ -65,10 +87,11 @@ public final class SmoothToolsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	SmoothToolMethodProcessor smoothToolMethodProcessor(ToolRegistry registry, SmoothSchemaGenerator schemas,
 			ObjectProvider<JsonMapper> jsonMapper) {
 		// the same generator (and cache) as structured output
-		return new SmoothToolMethodProcessor(registry, new ToolInputSchemas(schemas::schemaFor), mapper(jsonMapper));
+		return new SmoothToolMethodProcessor(registry, new ToolInputSchemas(schemas), mapper(jsonMapper));
 	}
 
 	@Bean(destroyMethod = "close")
@@ -97,10 +120,8 @@ public final class SmoothToolsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolTaskSupport smoothToolTaskSupport(SmoothProperties properties, ToolRegistry registry,
-			ToolDispatcher dispatcher) {
-		return new ToolTaskSupport(registry, dispatcher,
-				properties.tools().attach() == SmoothProperties.Tools.Attach.ALL);
+	ToolTaskSupport smoothToolTaskSupport(ToolRegistry registry, ToolDispatcher dispatcher) {
+		return new ToolTaskSupport(registry, dispatcher);
 	}
 
 	/**

@@ -26,6 +26,7 @@ import sh.smooth.spring.task.Agent;
 import sh.smooth.spring.task.Certificate;
 import sh.smooth.spring.task.Device;
 import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.ToolSelection;
 
 /**
  * The options of a browser session: every task option except the task text, the starting
@@ -311,6 +312,17 @@ public final class SessionSpec {
 		 */
 		public Builder tools(String... names) {
 			this.options.tools(names);
+			return this;
+		}
+
+		/**
+		 * Chooses the custom tools by name or group, for example
+		 * {@code ToolSelection.groups("crm")}.
+		 * @param selection the tools
+		 * @return this builder
+		 */
+		public Builder tools(ToolSelection selection) {
+			this.options.tools(selection);
 			return this;
 		}
 

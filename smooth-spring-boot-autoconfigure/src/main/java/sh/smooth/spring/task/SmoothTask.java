@@ -554,7 +554,19 @@ public final class SmoothTask {
 		 * @return this builder
 		 */
 		public Builder tools(String... names) {
-			this.tools = new ToolSelection(ids("tools", names));
+			ids("tools", names);
+			this.tools = ToolSelection.names(names);
+			return this;
+		}
+
+		/**
+		 * Chooses the custom tools by name or group, for example
+		 * {@code ToolSelection.groups("crm")}.
+		 * @param selection the tools
+		 * @return this builder
+		 */
+		public Builder tools(ToolSelection selection) {
+			this.tools = Validate.notNull("tools", selection);
 			return this;
 		}
 

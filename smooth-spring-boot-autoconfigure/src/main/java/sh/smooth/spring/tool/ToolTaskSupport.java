@@ -27,8 +27,8 @@ import sh.smooth.spring.task.TaskSupport;
 
 /**
  * Attaches custom tools to every task and session: their signatures go into
- * {@code custom_tools} (all tools, none, or the ones the task names), and their calls are
- * dispatched from the first poll on.
+ * {@code custom_tools} (the default selection, or the tools and groups the task names),
+ * and their calls are dispatched from the first poll on.
  */
 public final class ToolTaskSupport implements TaskSupport {
 
@@ -36,26 +36,21 @@ public final class ToolTaskSupport implements TaskSupport {
 
 	private final ToolDispatcher dispatcher;
 
-	private final boolean attachAllByDefault;
-
 	/**
 	 * Creates the support.
-	 * @param registry the tools
+	 * @param registry the tools, with the default selection for tasks that do not choose
 	 * @param dispatcher answers their calls
-	 * @param attachAllByDefault whether a task that does not choose gets every tool
-	 * ({@code smooth.tools.attach=all})
 	 */
-	public ToolTaskSupport(ToolRegistry registry, ToolDispatcher dispatcher, boolean attachAllByDefault) {
+	public ToolTaskSupport(ToolRegistry registry, ToolDispatcher dispatcher) {
 		this.registry = registry;
 		this.dispatcher = dispatcher;
-		this.attachAllByDefault = attachAllByDefault;
 	}
 
 	@Override
 	public TaskStart prepare(TaskStart start) {
 		TaskRequest request = start.request();
 		// validates the names even when there is no body, before any HTTP call
-		List<SmoothToolCallback> tools = this.registry.select(start.tools(), this.attachAllByDefault);
+		List<SmoothToolCallback> tools = this.registry.select(start.tools());
 		if (request == null || tools.isEmpty()) {
 			return start;
 		}
@@ -65,7 +60,7 @@ public final class ToolTaskSupport implements TaskSupport {
 
 	@Override
 	public void started(TaskStart start, TaskPoller poller) {
-		List<SmoothToolCallback> tools = this.registry.select(start.tools(), this.attachAllByDefault);
+		List<SmoothToolCallback> tools = this.registry.select(start.tools());
 		if (!tools.isEmpty()) {
 			this.dispatcher.attach(poller, tools, start.kind() == TaskKind.TASK);
 		}

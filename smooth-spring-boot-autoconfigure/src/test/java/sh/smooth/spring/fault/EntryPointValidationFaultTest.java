@@ -61,6 +61,7 @@ import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.Agent;
 import sh.smooth.spring.task.Certificate;
 import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.ToolSelection;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.test.RecordedRequest;
 import sh.smooth.spring.test.Route;
@@ -182,6 +183,10 @@ class EntryPointValidationFaultTest {
 				new Case("submit(blank text)", (f) -> f.smooth().submit(""), "task"),
 				new Case("submit(unknown tool)",
 						(f) -> f.smooth().submit(SmoothTask.builder("x").tools("noSuchTool").build()), "tools"),
+				new Case("submit(unknown tool group)",
+						(f) -> f.smooth()
+							.submit(SmoothTask.builder("x").tools(ToolSelection.groups("noSuchGroup")).build()),
+						"tools.groups"),
 				new Case("attach(null)", (f) -> f.smooth().attach(null), "taskId"),
 				new Case("attach(blank)", (f) -> f.smooth().attach(" "), "taskId"),
 				new Case("openSession(null)", (f) -> f.smooth().openSession(null), "spec"));
@@ -195,7 +200,13 @@ class EntryPointValidationFaultTest {
 				new Case("SmoothTask device(null)", (f) -> SmoothTask.builder("x").device(null), "device"),
 				new Case("SmoothTask metadata(17 keys)", (f) -> SmoothTask.builder("x").metadata(tooManyKeys()),
 						"metadata"),
-				new Case("SmoothTask tools(null name)", (f) -> SmoothTask.builder("x").tools("a", null), "tools[1]"));
+				new Case("SmoothTask tools(null name)", (f) -> SmoothTask.builder("x").tools("a", null), "tools[1]"),
+				new Case("SmoothTask tools(null selection)", (f) -> SmoothTask.builder("x").tools((ToolSelection) null),
+						"tools"),
+				new Case("ToolSelection names(null array)", (f) -> ToolSelection.names((String[]) null), "names"),
+				new Case("ToolSelection groups(blank)", (f) -> ToolSelection.groups("crm", " "), "groups[1]"),
+				new Case("ToolSelection andNames(null name)",
+						(f) -> ToolSelection.groups("crm").andNames((String) null), "names[0]"));
 	}
 
 	private static List<Case> taskHandle() {
@@ -289,7 +300,11 @@ class EntryPointValidationFaultTest {
 				new Case("SessionSpec tools(null array)", (f) -> SessionSpec.builder().tools((String[]) null), "tools"),
 				new Case("SessionSpec tools(blank)", (f) -> SessionSpec.builder().tools(" "), "tools[0]"),
 				new Case("openSession(unknown tool)",
-						(f) -> f.smooth().openSession(SessionSpec.builder().tools("noSuchTool").build()), "tools"));
+						(f) -> f.smooth().openSession(SessionSpec.builder().tools("noSuchTool").build()), "tools"),
+				new Case("openSession(unknown tool group)",
+						(f) -> f.smooth()
+							.openSession(SessionSpec.builder().tools(ToolSelection.groups("noSuchGroup")).build()),
+						"tools.groups"));
 	}
 
 	private static List<Case> sessionTask() {
