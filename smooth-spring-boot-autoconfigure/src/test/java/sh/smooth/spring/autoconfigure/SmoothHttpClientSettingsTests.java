@@ -21,7 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +41,8 @@ import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.resource.Profile;
+import sh.smooth.spring.support.ExpectedLog;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -53,6 +56,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * certificate only that bundle trusts), and Smooth's own timeouts still apply on top
  * ({@code smooth.read-timeout} when set, else {@code spring.http.clients.read-timeout}).
  */
+@ExpectedLog(logger = "sh.smooth.spring.autoconfigure.SmoothAutoConfiguration",
+		message = "the Smooth server may hold a poll open", why = "the tests shorten the read timeouts on purpose")
+@ExpectedLog(logger = "reactor.netty.http.client.HttpClientConnect", cause = ReadTimeoutException.class,
+		why = "the server answers after the read timeout on purpose")
+@ExpectedLog(logger = "reactor.netty.http.client.HttpClientConnect", cause = SSLHandshakeException.class,
+		why = "without the bundle the self-signed certificate is not trusted, on purpose")
 class SmoothHttpClientSettingsTests {
 
 	@TempDir
