@@ -67,7 +67,8 @@ class ArchitectureTests {
 		// the HTTP client settings are Boot types too: the api package takes a plain
 		// connector, built from them in the auto-configuration
 		noClasses().that()
-			.resideOutsideOfPackages("sh.smooth.spring.autoconfigure..", "sh.smooth.spring.health..")
+			.resideOutsideOfPackages("sh.smooth.spring.autoconfigure..", "sh.smooth.spring.health..",
+					"sh.smooth.spring.ai.autoconfigure..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.boot..")

@@ -36,7 +36,7 @@ import sh.smooth.spring.tool.ToolRegistry;
  * itself. A name Smooth does not accept, or one taken by a {@code @SmoothTool}, fails
  * startup with the bean that holds it.
  */
-final class SpringAiToolRegistrar implements SmartInitializingSingleton {
+public final class SpringAiToolRegistrar implements SmartInitializingSingleton {
 
 	private final ListableBeanFactory beans;
 
@@ -46,8 +46,15 @@ final class SpringAiToolRegistrar implements SmartInitializingSingleton {
 
 	private final JsonMapper mapper;
 
-	SpringAiToolRegistrar(ListableBeanFactory beans, ObjectProvider<ToolRegistry> registry, boolean offerByDefault,
-			JsonMapper mapper) {
+	/**
+	 * Creates a registrar.
+	 * @param beans where the Spring AI tools are found
+	 * @param registry the Smooth tool registry, if custom tools are on
+	 * @param offerByDefault whether the tools join the default tool selection
+	 * @param mapper reads the tools' schemas and results
+	 */
+	public SpringAiToolRegistrar(ListableBeanFactory beans, ObjectProvider<ToolRegistry> registry,
+			boolean offerByDefault, JsonMapper mapper) {
 		this.beans = beans;
 		this.registry = registry;
 		this.offerByDefault = offerByDefault;

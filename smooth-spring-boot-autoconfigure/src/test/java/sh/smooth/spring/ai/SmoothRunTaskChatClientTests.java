@@ -29,6 +29,7 @@ import org.springframework.ai.tool.ToolCallbackProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import sh.smooth.spring.ai.autoconfigure.SmoothAiAutoConfiguration;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.test.RecordedRequest;
 import sh.smooth.spring.test.Route;

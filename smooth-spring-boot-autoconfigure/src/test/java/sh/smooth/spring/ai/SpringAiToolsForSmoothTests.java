@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.ai.autoconfigure.SmoothAiAutoConfiguration;
 import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.task.SmoothTask;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package sh.smooth.spring.ai;
+package sh.smooth.spring.ai.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;

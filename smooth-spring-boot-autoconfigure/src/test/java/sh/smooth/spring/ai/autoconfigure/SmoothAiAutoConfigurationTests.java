@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package sh.smooth.spring.ai;
+package sh.smooth.spring.ai.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +22,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import sh.smooth.spring.ai.SmoothAiToolCallbackProvider;
+import sh.smooth.spring.ai.SpringAiToolRegistrar;
 import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SimulatorRig;
 

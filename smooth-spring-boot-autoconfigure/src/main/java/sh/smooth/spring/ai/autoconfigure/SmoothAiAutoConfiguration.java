@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package sh.smooth.spring.ai;
+package sh.smooth.spring.ai.autoconfigure;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.ai.SmoothAiTaskGuard;
+import sh.smooth.spring.ai.SmoothAiToolCallbackProvider;
+import sh.smooth.spring.ai.SpringAiToolRegistrar;
 import sh.smooth.spring.tool.ToolRegistry;
 
 /**
