@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -33,8 +32,8 @@ import sh.smooth.spring.error.SmoothTaskFailedException;
 import sh.smooth.spring.extension.SmoothExtensions;
 import sh.smooth.spring.file.SmoothFiles;
 import sh.smooth.spring.polling.PollingEngine;
-import sh.smooth.spring.profile.SmoothProfiles;
 import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.profile.SmoothProfiles;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.session.SessionActionObserver;
 import sh.smooth.spring.session.SessionFactory;
@@ -42,9 +41,10 @@ import sh.smooth.spring.session.SessionLaunch;
 import sh.smooth.spring.session.SessionRegistry;
 import sh.smooth.spring.session.SessionSpec;
 import sh.smooth.spring.session.SmoothSession;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.OutputConverter;
+import sh.smooth.spring.support.Validate;
 import sh.smooth.spring.task.Creation;
-import sh.smooth.spring.task.Futures;
-import sh.smooth.spring.task.OutputConverter;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.SmoothTasks;
 import sh.smooth.spring.task.TaskHandle;
@@ -54,7 +54,6 @@ import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.task.TaskStart;
 import sh.smooth.spring.task.TaskSupport;
 import sh.smooth.spring.task.ToolSelection;
-import sh.smooth.spring.task.Validate;
 
 /**
  * The default {@link SmoothOperations}: submits tasks over the {@link SmoothApiClient}

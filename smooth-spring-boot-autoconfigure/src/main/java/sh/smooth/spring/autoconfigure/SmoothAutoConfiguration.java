@@ -47,7 +47,7 @@ import sh.smooth.spring.polling.PollingEngine;
 import sh.smooth.spring.polling.PollingSettings;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.session.SessionFactory;
-import sh.smooth.spring.task.OutputConverter;
+import sh.smooth.spring.support.OutputConverter;
 import sh.smooth.spring.task.TaskDefaults;
 import sh.smooth.spring.task.TaskRequests;
 import sh.smooth.spring.task.TaskSupport;

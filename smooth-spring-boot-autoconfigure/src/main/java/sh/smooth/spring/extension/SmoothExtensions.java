@@ -34,8 +34,8 @@ import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothValidationException;
 import sh.smooth.spring.file.FileUpload;
 import sh.smooth.spring.file.SmoothFiles;
-import sh.smooth.spring.task.Futures;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.Validate;
 
 /**
  * Uploads, lists and deletes Chrome extensions ({@code /extension}). Only a {@code .zip}

@@ -36,7 +36,7 @@ import org.springframework.web.reactive.function.BodyInserter;
 
 import sh.smooth.spring.api.RequestBodies;
 import sh.smooth.spring.error.SmoothValidationException;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.support.Validate;
 
 /**
  * The content of one upload, checked before any HTTP call: the bytes as a

@@ -29,8 +29,8 @@ import sh.smooth.spring.api.ApiErrors;
 import sh.smooth.spring.api.CallSafety;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.task.Futures;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.Validate;
 
 /**
  * Uploads and deletes files ({@code /file}) that a task can use: pass the returned id to

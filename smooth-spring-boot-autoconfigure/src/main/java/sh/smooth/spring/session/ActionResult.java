@@ -24,7 +24,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.core.ParameterizedTypeReference;
 
-import sh.smooth.spring.task.OutputConverter;
+import sh.smooth.spring.support.OutputConverter;
 
 /**
  * The successful result of a session action: its output, the credits it cost and how long

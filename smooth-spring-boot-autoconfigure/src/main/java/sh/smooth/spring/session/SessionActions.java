@@ -40,8 +40,8 @@ import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.polling.TaskEventListener;
 import sh.smooth.spring.polling.TaskPoller;
-import sh.smooth.spring.task.Futures;
-import sh.smooth.spring.task.OutputConverter;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.OutputConverter;
 
 /**
  * Sends the actions of one session and routes their results back. Each action gets a

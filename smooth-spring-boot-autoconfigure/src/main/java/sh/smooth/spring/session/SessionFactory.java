@@ -19,8 +19,8 @@ package sh.smooth.spring.session;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,8 +28,8 @@ import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.polling.TaskPoller;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
-import sh.smooth.spring.task.OutputConverter;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.support.OutputConverter;
+import sh.smooth.spring.support.Validate;
 
 /**
  * Opens {@link SmoothSession}s: creates the session's task ({@code task: null}), makes

@@ -22,9 +22,9 @@ import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 
 import sh.smooth.spring.polling.TaskPoller;
-import sh.smooth.spring.task.OutputConverter;
+import sh.smooth.spring.support.OutputConverter;
+import sh.smooth.spring.support.Validate;
 import sh.smooth.spring.task.SmoothTask;
-import sh.smooth.spring.task.Validate;
 
 /**
  * What a {@link SessionFactory} needs from the client that opens a session.

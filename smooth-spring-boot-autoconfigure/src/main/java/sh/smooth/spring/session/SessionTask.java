@@ -28,9 +28,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.ParameterizedTypeReference;
 
-import sh.smooth.spring.error.SmoothValidationException;
 import sh.smooth.spring.error.Redaction;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.support.Validate;
 
 /**
  * A small agent task run inside an open session ({@code run_task}): it shares the

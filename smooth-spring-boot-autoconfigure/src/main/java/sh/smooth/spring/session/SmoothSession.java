@@ -38,12 +38,12 @@ import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.polling.TaskPoller;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
-import sh.smooth.spring.task.Futures;
-import sh.smooth.spring.task.OutputConverter;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.OutputConverter;
+import sh.smooth.spring.support.Validate;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.task.TaskStatus;
-import sh.smooth.spring.task.Validate;
 
 /**
  * An open browser session: one remote browser driven step by step. Deterministic steps

@@ -30,6 +30,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.support.Futures;
 
 /**
  * Streams the downloads archive of a task to a file: buffer by buffer into a

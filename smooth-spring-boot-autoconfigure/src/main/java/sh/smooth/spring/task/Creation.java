@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.Validate;
 
 /**
  * The creation of a task or session ({@code POST /task}), which leaves no orphan. Once

@@ -29,8 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.ParameterizedTypeReference;
 
-import sh.smooth.spring.error.SmoothValidationException;
 import sh.smooth.spring.error.Redaction;
+import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.support.Validate;
 
 /**
  * Everything a task can ask for: every field of the API's task request. Fields left unset

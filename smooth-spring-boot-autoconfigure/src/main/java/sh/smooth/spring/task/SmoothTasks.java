@@ -38,6 +38,9 @@ import sh.smooth.spring.api.CallSafety;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.OutputConverter;
+import sh.smooth.spring.support.Validate;
 
 /**
  * Past tasks: the task list ({@code GET /task}, paged with the {@code t}/{@code l}

@@ -16,6 +16,8 @@
 
 package sh.smooth.spring.task;
 
+import sh.smooth.spring.support.Validate;
+
 /**
  * Values used for task fields a task leaves unset ({@code smooth.task.*}).
  *

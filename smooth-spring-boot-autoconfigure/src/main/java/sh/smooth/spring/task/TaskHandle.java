@@ -36,6 +36,9 @@ import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.OutputConverter;
+import sh.smooth.spring.support.Validate;
 
 /**
  * A running (or finished) task. Returned at once by {@code submit}; the task is polled in

@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.core.ParameterizedTypeReference;
 
 import sh.smooth.spring.api.TaskResponse;
+import sh.smooth.spring.support.OutputConverter;
 
 /**
  * The outcome of a finished task (or closed session): status, output, credits and URLs.

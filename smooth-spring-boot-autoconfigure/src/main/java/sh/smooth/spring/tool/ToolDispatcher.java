@@ -16,12 +16,6 @@
 
 package sh.smooth.spring.tool;
 
-import java.util.function.Consumer;
-import java.util.function.Function;
-
-import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.session.BrowserActions;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.function.SingletonSupplier;
 
+import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.polling.TaskPoller;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.session.BrowserActions;
+import sh.smooth.spring.support.Validate;
 
 /**
  * Answers the agent's {@code tool_call} events for every task of the application. Each

@@ -45,10 +45,10 @@ import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.error.SmoothValidationException;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.session.FakeSessionServer.FakeSession;
+import sh.smooth.spring.support.OutputConverter;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.Agent;
 import sh.smooth.spring.task.Device;
-import sh.smooth.spring.task.OutputConverter;
 import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.task.TaskStatus;
 

@@ -20,6 +20,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -33,12 +36,9 @@ import sh.smooth.spring.api.SmoothWebClients;
 import sh.smooth.spring.polling.PollingEngine;
 import sh.smooth.spring.polling.PollingSettings;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
-import sh.smooth.spring.task.OutputConverter;
 import sh.smooth.spring.task.TaskDefaults;
 import sh.smooth.spring.task.TaskRequests;
 import sh.smooth.spring.task.TaskSupport;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds a real client (WebClient, retries, polling) against a test server, without a
