@@ -25,9 +25,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
-import sh.smooth.spring.task.Agent;
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.error.Redaction;
-import sh.smooth.spring.task.Device;
 
 /**
  * Configuration of the Smooth client, bound from {@code smooth.*}.

@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
 
-import sh.smooth.spring.task.Agent;
-import sh.smooth.spring.task.Certificate;
-import sh.smooth.spring.task.Device;
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.Certificate;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.task.SmoothTask;
 
 /**

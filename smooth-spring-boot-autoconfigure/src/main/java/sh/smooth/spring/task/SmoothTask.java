@@ -29,6 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.ParameterizedTypeReference;
 
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.Certificate;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.error.Redaction;
 import sh.smooth.spring.error.SmoothValidationException;
 import sh.smooth.spring.support.Validate;

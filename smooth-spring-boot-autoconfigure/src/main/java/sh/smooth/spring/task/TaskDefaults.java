@@ -16,6 +16,8 @@
 
 package sh.smooth.spring.task;
 
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.support.Validate;
 
 /**

@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import sh.smooth.spring.api.CertificatePayload;
 import sh.smooth.spring.api.TaskRequest;
 import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.browser.Certificate;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 
 /**

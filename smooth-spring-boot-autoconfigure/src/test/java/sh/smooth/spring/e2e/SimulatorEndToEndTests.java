@@ -29,13 +29,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ParameterizedTypeReference;
 
-import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.session.ActionResult;
 import sh.smooth.spring.session.SessionSpec;
 import sh.smooth.spring.session.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
-import sh.smooth.spring.task.Device;
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.task.TaskStatus;
 import sh.smooth.spring.test.Route;

@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import sh.smooth.spring.api.RetrySettings;
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.error.SmoothAuthenticationException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.polling.PollingSettings;
 import sh.smooth.spring.support.SmoothTestClients;
-import sh.smooth.spring.task.Agent;
-import sh.smooth.spring.task.Device;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskKind;

@@ -39,6 +39,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 
 import sh.smooth.spring.SmoothTemplate;
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothNotFoundException;
 import sh.smooth.spring.error.SmoothTimeoutException;
@@ -47,8 +49,6 @@ import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.session.FakeSessionServer.FakeSession;
 import sh.smooth.spring.support.OutputConverter;
 import sh.smooth.spring.support.SmoothTestClients;
-import sh.smooth.spring.task.Agent;
-import sh.smooth.spring.task.Device;
 import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.task.TaskStatus;
 

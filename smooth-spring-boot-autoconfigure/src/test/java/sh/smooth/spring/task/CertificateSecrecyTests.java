@@ -38,6 +38,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 
 import sh.smooth.spring.api.TaskRequest;
+import sh.smooth.spring.browser.Certificate;
 import sh.smooth.spring.error.SmoothUnprocessableEntityException;
 import sh.smooth.spring.error.SmoothValidationException;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;

@@ -30,6 +30,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import sh.smooth.spring.api.SmoothWebClients;
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.Certificate;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.support.SmoothTestClients;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -25,12 +25,12 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Service;
 
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.sample.customer.CustomerTools;
 import sh.smooth.spring.session.ActionResult;
 import sh.smooth.spring.session.SessionSpec;
 import sh.smooth.spring.session.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
-import sh.smooth.spring.task.Device;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskResult;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package sh.smooth.spring.task;
+package sh.smooth.spring.browser;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -22,25 +22,28 @@ import java.util.Locale;
 import sh.smooth.spring.error.SmoothValidationException;
 
 /**
- * The agent that runs a task.
+ * The browser device the agent uses.
  */
-public enum Agent {
+public enum Device {
 
-	/** The full agent (the default). */
-	SMOOTH("smooth"),
+	/** A desktop browser (the default). */
+	DESKTOP("desktop"),
 
-	/** A faster, cheaper agent for simple tasks. */
-	SMOOTH_LITE("smooth-lite");
+	/** A mobile browser. */
+	MOBILE("mobile"),
+
+	/** A large desktop viewport. */
+	DESKTOP_LG("desktop-lg");
 
 	private final String value;
 
-	Agent(String value) {
+	Device(String value) {
 		this.value = value;
 	}
 
 	/**
 	 * The wire value.
-	 * @return the value, such as {@code smooth-lite}
+	 * @return the value, such as {@code desktop-lg}
 	 */
 	public String value() {
 		return this.value;
@@ -49,14 +52,15 @@ public enum Agent {
 	/**
 	 * Parses a wire value or an enum name.
 	 * @param value the value
-	 * @return the agent
+	 * @return the device
 	 */
-	public static Agent of(String value) {
+	public static Device of(String value) {
 		String normalized = value.trim().toLowerCase(Locale.ROOT).replace('_', '-');
 		return Arrays.stream(values())
-			.filter((a) -> a.value.equals(normalized))
+			.filter((d) -> d.value.equals(normalized))
 			.findFirst()
-			.orElseThrow(() -> new SmoothValidationException("agent", value, "must be one of smooth, smooth-lite"));
+			.orElseThrow(
+					() -> new SmoothValidationException("device", value, "must be one of desktop, mobile, desktop-lg"));
 	}
 
 }

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package sh.smooth.spring.task;
+package sh.smooth.spring.browser;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -22,28 +22,25 @@ import java.util.Locale;
 import sh.smooth.spring.error.SmoothValidationException;
 
 /**
- * The browser device the agent uses.
+ * The agent that runs a task.
  */
-public enum Device {
+public enum Agent {
 
-	/** A desktop browser (the default). */
-	DESKTOP("desktop"),
+	/** The full agent (the default). */
+	SMOOTH("smooth"),
 
-	/** A mobile browser. */
-	MOBILE("mobile"),
-
-	/** A large desktop viewport. */
-	DESKTOP_LG("desktop-lg");
+	/** A faster, cheaper agent for simple tasks. */
+	SMOOTH_LITE("smooth-lite");
 
 	private final String value;
 
-	Device(String value) {
+	Agent(String value) {
 		this.value = value;
 	}
 
 	/**
 	 * The wire value.
-	 * @return the value, such as {@code desktop-lg}
+	 * @return the value, such as {@code smooth-lite}
 	 */
 	public String value() {
 		return this.value;
@@ -52,15 +49,14 @@ public enum Device {
 	/**
 	 * Parses a wire value or an enum name.
 	 * @param value the value
-	 * @return the device
+	 * @return the agent
 	 */
-	public static Device of(String value) {
+	public static Agent of(String value) {
 		String normalized = value.trim().toLowerCase(Locale.ROOT).replace('_', '-');
 		return Arrays.stream(values())
-			.filter((d) -> d.value.equals(normalized))
+			.filter((a) -> a.value.equals(normalized))
 			.findFirst()
-			.orElseThrow(
-					() -> new SmoothValidationException("device", value, "must be one of desktop, mobile, desktop-lg"));
+			.orElseThrow(() -> new SmoothValidationException("agent", value, "must be one of smooth, smooth-lite"));
 	}
 
 }
