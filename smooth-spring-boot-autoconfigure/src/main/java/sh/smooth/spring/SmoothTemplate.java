@@ -27,6 +27,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.ParameterizedTypeReference;
 
 import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothTaskFailedException;
 import sh.smooth.spring.extension.SmoothExtensions;
@@ -48,7 +49,6 @@ import sh.smooth.spring.task.Creation;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.SmoothTasks;
 import sh.smooth.spring.task.TaskHandle;
-import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskRequests;
 import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.task.TaskStart;

@@ -23,8 +23,8 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.session.SessionActionObserver;
-import sh.smooth.spring.task.TaskKind;
 
 /**
  * Records one {@code smooth.session.action} observation per session action, as a child of

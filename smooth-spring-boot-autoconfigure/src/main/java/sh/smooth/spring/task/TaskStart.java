@@ -18,6 +18,7 @@ package sh.smooth.spring.task;
 
 import org.jspecify.annotations.Nullable;
 
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.api.TaskRequest;
 
 /**

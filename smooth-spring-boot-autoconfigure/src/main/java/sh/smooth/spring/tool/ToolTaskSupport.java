@@ -18,10 +18,10 @@ package sh.smooth.spring.tool;
 
 import java.util.List;
 
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.api.TaskRequest;
 import sh.smooth.spring.api.ToolSignature;
 import sh.smooth.spring.polling.TaskPoller;
-import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskStart;
 import sh.smooth.spring.task.TaskSupport;
 

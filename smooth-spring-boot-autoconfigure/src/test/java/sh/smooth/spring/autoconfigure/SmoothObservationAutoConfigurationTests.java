@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import sh.smooth.spring.SmoothTemplate;
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.observation.DefaultSmoothTaskObservationConvention;
 import sh.smooth.spring.observation.SmoothCreditsObservationHandler;
@@ -37,7 +38,6 @@ import sh.smooth.spring.observation.SmoothTaskObservationConvention;
 import sh.smooth.spring.observation.SmoothTaskObservationSupport;
 import sh.smooth.spring.observation.SmoothToolCallObserver;
 import sh.smooth.spring.session.SessionActionObserver;
-import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskStart;
 import sh.smooth.spring.task.TaskSupport;
 import sh.smooth.spring.task.ToolSelection;

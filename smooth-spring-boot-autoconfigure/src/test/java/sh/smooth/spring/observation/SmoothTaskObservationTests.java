@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import sh.smooth.spring.api.RetrySettings;
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.browser.Agent;
 import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.error.SmoothAuthenticationException;
@@ -36,7 +37,6 @@ import sh.smooth.spring.polling.PollingSettings;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
-import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.task.TaskStatus;
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.api.TaskRequest;
 import sh.smooth.spring.api.ToolSignature;
 import sh.smooth.spring.error.SmoothTimeoutException;
@@ -33,7 +34,6 @@ import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskDefaults;
-import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskRequests;
 import sh.smooth.spring.task.TaskStart;
 import sh.smooth.spring.task.ToolSelection;

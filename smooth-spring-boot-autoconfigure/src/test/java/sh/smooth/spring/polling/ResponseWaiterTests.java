@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.session.SmoothSession;
@@ -41,7 +42,6 @@ import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
-import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskStatus;
 import sh.smooth.spring.test.RecordedRequest;
 import sh.smooth.spring.test.Route;

@@ -31,12 +31,12 @@ import tools.jackson.databind.JsonNode;
 
 import sh.smooth.spring.api.CallSafety;
 import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.api.TaskRequest;
 import sh.smooth.spring.api.ToolSignature;
 import sh.smooth.spring.polling.TaskEventListener;
 import sh.smooth.spring.polling.TaskPoller;
 import sh.smooth.spring.support.SmoothTestClients;
-import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskStart;
 import sh.smooth.spring.task.TaskSupport;
 

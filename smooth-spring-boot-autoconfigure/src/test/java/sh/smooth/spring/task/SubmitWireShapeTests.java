@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import sh.smooth.spring.api.SmoothWebClients;
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.browser.Agent;
 import sh.smooth.spring.browser.Certificate;
 import sh.smooth.spring.browser.Device;

@@ -14,10 +14,11 @@
  * limitations under the License.
  */
 
-package sh.smooth.spring.task;
+package sh.smooth.spring.api;
 
 /**
- * Whether a Smooth task is a one-shot task or a browser session.
+ * Whether {@code POST /task} creates a one-shot task or a browser session
+ * ({@code task: null}).
  */
 public enum TaskKind {
 
