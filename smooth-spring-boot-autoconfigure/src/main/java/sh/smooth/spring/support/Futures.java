@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothTimeoutException;
@@ -31,7 +32,9 @@ import sh.smooth.spring.error.SmoothTimeoutException;
 /**
  * Blocks the calling thread on a future with a bound, translating the outcome into the
  * client's exceptions. Only the caller blocks; the future itself is completed by the
- * shared poller.
+ * shared poller. A blocking wait on a non-blocking thread (a Netty event loop, a Reactor
+ * parallel scheduler, the client's own {@code smooth-poll} threads) fails at once, as
+ * {@code Mono.block()} does: it would stall every task that thread serves.
  */
 public final class Futures {
 
@@ -49,6 +52,7 @@ public final class Futures {
 	 */
 	public static <T> T await(CompletableFuture<T> future, Duration timeout, @Nullable String taskId, String what) {
 		Validate.positive("timeout", timeout);
+		checkBlockingAllowed(what);
 		try {
 			return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
@@ -101,8 +105,23 @@ public final class Futures {
 	 * @return the value ({@code null} for an empty call)
 	 */
 	public static <T> T await(Mono<T> call, Duration timeout, @Nullable String taskId, String what) {
+		// checked before subscribing: nothing is sent for a wait that cannot happen
+		checkBlockingAllowed(what);
 		// cancelling the future cancels the subscription
 		return awaitOrCancel(call.toFuture(), timeout, taskId, what);
+	}
+
+	/**
+	 * Fails when the calling thread must not block.
+	 * @param what what would be awaited, for the message
+	 * @throws IllegalStateException on a non-blocking thread, naming it
+	 */
+	public static void checkBlockingAllowed(String what) {
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException("Waiting for " + what + " blocks, which is not supported in thread "
+					+ Thread.currentThread().getName() + " (a non-blocking thread): use ReactiveSmoothOperations, "
+					+ "the reactive() view or toFuture() there");
+		}
 	}
 
 	/**

@@ -87,16 +87,19 @@ public final class SmoothTasks {
 			}
 			return uri.build();
 		}, null, null, CallSafety.IDEMPOTENT), this.timeout, null, "the task list");
-		List<TaskResult> tasks = new ArrayList<>();
+		List<TaskResponse> responses = new ArrayList<>();
 		if (r.isArray()) {
 			for (JsonNode item : r) {
-				tasks.add(new TaskResult(this.api.convert(item, TaskResponse.class, null), this.converter));
+				responses.add(this.api.convert(item, TaskResponse.class, null));
 			}
 		}
 		else if (!r.isNull() && !r.isMissingNode()) {
 			throw new SmoothException("Unexpected shape of the task list: " + r.getNodeType());
 		}
-		return new TaskPage(tasks, query, nextBefore(tasks, query));
+		List<TaskResult> tasks = responses.stream()
+			.map((response) -> TaskResult.from(response, this.converter))
+			.toList();
+		return new TaskPage(tasks, query, nextBefore(responses, query));
 	}
 
 	/**
@@ -135,13 +138,13 @@ public final class SmoothTasks {
 				this.timeout, taskId, "the data deletion");
 	}
 
-	static @Nullable Long nextBefore(List<TaskResult> tasks, TaskQuery query) {
+	static @Nullable Long nextBefore(List<TaskResponse> tasks, TaskQuery query) {
 		if (tasks.size() < query.pageSize()) {
 			return null;
 		}
 		Long oldest = null;
-		for (TaskResult task : tasks) {
-			Long created = task.response().createdAt();
+		for (TaskResponse task : tasks) {
+			Long created = task.createdAt();
 			if (created != null && (oldest == null || created < oldest)) {
 				oldest = created;
 			}

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 
 import sh.smooth.spring.api.ToolSignature;
 import sh.smooth.spring.error.SmoothValidationException;
-import sh.smooth.spring.task.ToolSelection;
+import sh.smooth.spring.browser.ToolSelection;
 
 /**
  * Every custom tool of the application, by name: the {@link SmoothTool} methods and the

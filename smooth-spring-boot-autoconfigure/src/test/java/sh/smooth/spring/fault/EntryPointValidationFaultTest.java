@@ -48,7 +48,6 @@ import org.springframework.core.io.Resource;
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothObservationAutoConfiguration;
-import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothToolsAutoConfiguration;
 import sh.smooth.spring.browser.Agent;
 import sh.smooth.spring.browser.Certificate;
@@ -371,7 +370,7 @@ class EntryPointValidationFaultTest {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 			WebClientAutoConfiguration.class, SmoothAutoConfiguration.class, SmoothToolsAutoConfiguration.class,
-			SmoothSessionAutoConfiguration.class, SmoothObservationAutoConfiguration.class })
+			SmoothObservationAutoConfiguration.class })
 	static class Starter {
 
 		@Bean

@@ -33,7 +33,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
-import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
 import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.task.TaskStatus;
@@ -65,8 +64,7 @@ class SessionAutoConfigurationTests {
 		wm.stubFor(any(urlPathMatching("/api/v1/task.*"))
 			.willReturn(aResponse().withTransformers(FakeSessionServer.NAME)));
 		this.runner = new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(SmoothAutoConfiguration.class, SmoothSessionAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(SmoothAutoConfiguration.class))
 			.withPropertyValues("smooth.base-url=" + wm.baseUrl() + "/api/v1", "smooth.api-key=test-key",
 					"smooth.polling.first-delay=20ms", "smooth.polling.max-interval=100ms",
 					"smooth.polling.active-max-interval=50ms", "smooth.retry.initial-backoff=20ms",

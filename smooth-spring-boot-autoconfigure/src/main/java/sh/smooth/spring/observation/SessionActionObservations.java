@@ -20,49 +20,54 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import sh.smooth.spring.api.TaskKind;
-import sh.smooth.spring.session.SessionActionObserver;
 
 /**
  * Records one {@code smooth.session.action} observation per session action, as a child of
- * its session's {@code smooth.task} observation.
+ * its session's {@code smooth.task} observation; used by the session feature where the
+ * action is sent.
  */
-public final class SmoothSessionActionObserver implements SessionActionObserver {
+public final class SessionActionObservations {
 
 	private static final DefaultSmoothSessionActionObservationConvention DEFAULT_CONVENTION = new DefaultSmoothSessionActionObservationConvention();
 
-	private final ObservationRegistry registry;
+	private static final DefaultSmoothTaskObservationConvention DEFAULT_TASK_CONVENTION = new DefaultSmoothTaskObservationConvention();
 
-	private final SmoothTaskObservationSupport tasks;
+	private final ObservationRegistry registry;
 
 	private final @Nullable SmoothSessionActionObservationConvention convention;
 
 	/**
-	 * Creates the observer.
-	 * @param registry the registry
-	 * @param tasks the task observations, for the parent and the credit tags
+	 * Creates the recorder.
+	 * @param registry the registry ({@link ObservationRegistry#NOOP} records nothing)
 	 * @param convention a convention replacing the default, or {@code null}
 	 */
-	public SmoothSessionActionObserver(ObservationRegistry registry, SmoothTaskObservationSupport tasks,
+	public SessionActionObservations(ObservationRegistry registry,
 			@Nullable SmoothSessionActionObservationConvention convention) {
 		this.registry = registry;
-		this.tasks = tasks;
 		this.convention = convention;
 	}
 
-	@Override
-	public Observation start(String sessionId, String action) {
-		io.micrometer.observation.Observation parent = this.tasks.find(sessionId);
-		SmoothTaskObservationContext session = (parent != null
-				&& parent.getContext() instanceof SmoothTaskObservationContext context) ? context : null;
+	/**
+	 * An action is being sent.
+	 * @param sessionId the session (task) id
+	 * @param action the action name: {@code goto}, {@code extract}, {@code evaluate_js},
+	 * {@code run_task} or {@code close}
+	 * @param session the session's observation, the parent
+	 * @return the observation to stop when the action ends
+	 */
+	public Stoppable start(String sessionId, String action, Observation session) {
+		SmoothTaskObservationContext parent = (session.getContext() instanceof SmoothTaskObservationContext task) ? task
+				: null;
 		SmoothSessionActionObservationContext context = new SmoothSessionActionObservationContext(sessionId, action,
-				session, creditTags(sessionId, session));
-		io.micrometer.observation.Observation observation = SmoothObservationDocumentation.SESSION_ACTION
+				parent, creditTags(sessionId, parent));
+		Observation observation = SmoothObservationDocumentation.SESSION_ACTION
 			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent)
+			.parentObservation(session.isNoop() ? null : session)
 			.start();
 		AtomicBoolean stopped = new AtomicBoolean();
 		return (outcome, creditsUsed, error) -> {
@@ -79,16 +84,30 @@ public final class SmoothSessionActionObserver implements SessionActionObserver 
 		};
 	}
 
-	private KeyValues creditTags(String sessionId, @Nullable SmoothTaskObservationContext session) {
+	private static KeyValues creditTags(String sessionId, @Nullable SmoothTaskObservationContext session) {
 		if (session != null) {
 			// the session's tags while it runs (status "running")
 			return session.getLowCardinalityKeyValues();
 		}
-		// not observed (attached elsewhere, or its observation is off): same keys,
-		// unknown
-		// values
-		return this.tasks.convention()
+		// the session is not observed: same keys, unknown values
+		return DEFAULT_TASK_CONVENTION
 			.getLowCardinalityKeyValues(new SmoothTaskObservationContext(TaskKind.SESSION, null, sessionId, Set.of()));
+	}
+
+	/**
+	 * One action in progress.
+	 */
+	@FunctionalInterface
+	public interface Stoppable {
+
+		/**
+		 * The action ended; the first call counts, later ones do nothing.
+		 * @param outcome how it ended
+		 * @param creditsUsed credits the action reported, 0 if none
+		 * @param error the error, if any
+		 */
+		void stop(SessionActionOutcome outcome, long creditsUsed, @Nullable Throwable error);
+
 	}
 
 }

@@ -14,12 +14,14 @@
  * limitations under the License.
  */
 
-package sh.smooth.spring.tool;
+package sh.smooth.spring.observation;
 
+import sh.smooth.spring.tool.SmoothToolException;
 import java.util.Locale;
 
 /**
- * How a tool call ended, for metrics ({@code smooth.tool.outcome}).
+ * How a tool call ended: what a {@code SmoothToolErrorHandler} is told, and the
+ * {@code smooth.tool.outcome} tag.
  */
 public enum ToolCallOutcome {
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package sh.smooth.spring.task;
+package sh.smooth.spring.runtime;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.Validate;
 import sh.smooth.spring.support.Futures;
 import sh.smooth.spring.support.Validate;
 
@@ -106,6 +108,7 @@ public final class Creation<T> {
 	 */
 	public T await(Duration timeout) {
 		Validate.positive("timeout", timeout);
+		Futures.checkBlockingAllowed("the creation of a Smooth " + this.kind);
 		try {
 			return this.future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package sh.smooth.spring.task;
+package sh.smooth.spring.browser;
 
 import java.util.List;
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package sh.smooth.spring.session;
+package sh.smooth.spring.browser;
 
 import java.time.Duration;
 
@@ -44,7 +44,7 @@ public final class ActionResult {
 
 	private final OutputConverter converter;
 
-	ActionResult(String action, String eventId, JsonNode output, long creditsUsed, Duration duration,
+	private ActionResult(String action, String eventId, JsonNode output, long creditsUsed, Duration duration,
 			OutputConverter converter) {
 		this.action = action;
 		this.eventId = eventId;
@@ -56,14 +56,17 @@ public final class ActionResult {
 
 	/**
 	 * Reads a result payload's {@code output} in either shape the server uses: the SDK
-	 * shape {@code {output, credits_used, duration}} or the plain value.
+	 * shape {@code {output, credits_used, duration}} or the plain value. Made by the
+	 * session feature from a result event; public so that tests of code that uses browser
+	 * actions can make one.
 	 * @param action the action name
 	 * @param eventId the event id
 	 * @param payloadOutput the payload's {@code output} member, or {@code null}
 	 * @param converter converts the output to Java types
 	 * @return the result
 	 */
-	static ActionResult of(String action, String eventId, @Nullable JsonNode payloadOutput, OutputConverter converter) {
+	public static ActionResult of(String action, String eventId, @Nullable JsonNode payloadOutput,
+			OutputConverter converter) {
 		JsonNode value = (payloadOutput != null) ? payloadOutput : JsonNodeFactory.instance.nullNode();
 		if (value.isObject() && (value.has("output") || value.has("credits_used") || value.has("duration"))) {
 			JsonNode inner = value.get("output");
