@@ -36,6 +36,7 @@ import sh.smooth.spring.api.SmoothApiKey;
 import sh.smooth.spring.api.SmoothResources;
 import sh.smooth.spring.api.SmoothWebClients;
 import sh.smooth.spring.api.WireMapper;
+import sh.smooth.spring.browser.ToolSelection;
 import sh.smooth.spring.observation.ToolAnswerRecorder;
 import sh.smooth.spring.observation.ToolCallObservations;
 import sh.smooth.spring.polling.PollRecorder;
@@ -103,7 +104,7 @@ public final class SmoothTemplateBuilder {
 
 	private final List<SmoothToolCallback> tools = new ArrayList<>();
 
-	private boolean attachAllTools = true;
+	private ToolSelection defaultTools = ToolSelection.all();
 
 	private @Nullable ExecutorService toolExecutor;
 
@@ -237,12 +238,14 @@ public final class SmoothTemplateBuilder {
 	}
 
 	/**
-	 * Whether a task that does not choose is offered every tool (default {@code true}).
-	 * @param attachAll whether to offer them all
+	 * What a task that does not choose is offered (default {@link ToolSelection#all()};
+	 * {@link ToolSelection#none()}, or names and groups), as {@code smooth.tools.attach}
+	 * and {@code smooth.tools.default-groups} do with Boot.
+	 * @param selection the default selection
 	 * @return this builder
 	 */
-	public SmoothTemplateBuilder attachAllTools(boolean attachAll) {
-		this.attachAllTools = attachAll;
+	public SmoothTemplateBuilder defaultTools(ToolSelection selection) {
+		this.defaultTools = Validate.notNull("defaultTools", selection);
 		return this;
 	}
 
@@ -318,13 +321,13 @@ public final class SmoothTemplateBuilder {
 	}
 
 	private ToolDispatcher dispatcher(SessionBrowserActions actions) {
-		ToolRegistry registry = new ToolRegistry();
+		ToolRegistry registry = new ToolRegistry(this.defaultTools);
 		for (SmoothToolCallback tool : this.tools) {
 			registry.register(tool, "SmoothTemplate.builder().tools(...)");
 		}
 		ExecutorService executor = (this.toolExecutor != null) ? this.toolExecutor
 				: ToolDispatcher.boundedExecutor(8, 1000);
-		return new ToolDispatcher(registry, this.attachAllTools, executor, new DefaultSmoothToolErrorHandler(),
+		return new ToolDispatcher(registry, executor, new DefaultSmoothToolErrorHandler(),
 				this.jsonMapper, new ToolDispatcher.Settings(this.toolTimeout, this.toolQueueTimeout, this.retry),
 				actions, new ToolCallObservations(this.observationRegistry, null), ToolAnswerRecorder.NONE);
 	}

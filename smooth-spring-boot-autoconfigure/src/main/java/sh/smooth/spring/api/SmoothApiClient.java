@@ -39,14 +39,15 @@ import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -60,6 +61,7 @@ import sh.smooth.spring.error.SmoothProtocolException;
 import sh.smooth.spring.error.SmoothRateLimitException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.task.TaskStatus;
 
 /**
  * The Smooth HTTP API as non-blocking calls. Unwraps the {@code r} envelope, maps errors
@@ -153,11 +155,16 @@ public final class SmoothApiClient {
 							: "\"r\" is " + r.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not a task";
 			throw protocolError(reply, problem, null);
 		}
-		TaskResponse created = convert(r, TaskResponse.class, null);
-		if (created.id() == null || created.id().isBlank()) {
+		JsonNode id = r.get("id");
+		if (id == null || !id.isString() || id.asString().isBlank()) {
 			throw protocolError(reply, "the created task has no id", null);
 		}
-		return created;
+		JsonNode status = r.get("status");
+		if (status == null || !status.isString()) {
+			// only r.id is required of a submit's answer; its status is read by the polls
+			r = ((ObjectNode) r.deepCopy()).put("status", TaskStatus.WAITING.value());
+		}
+		return convert(r, TaskResponse.class, null);
 	}
 
 	private SmoothProtocolException protocolError(Reply reply, String problem, @Nullable String taskId) {
@@ -269,7 +276,9 @@ public final class SmoothApiClient {
 			return request.exchangeToMono((response) -> read(response, taskId));
 		}).onErrorMap((ex) -> !(ex instanceof SmoothException), (ex) -> translate(ex, taskId));
 		RateGate gate = this.gates.computeIfAbsent(scope(method, uriTemplate), (key) -> new RateGate());
-		return gated(gate, once).retryWhen(retrySpec(gate, safety));
+		// a cancel (shutdown, a caller giving up) must not land inside the delivery of a
+		// response: see ConnectionLoop
+		return ConnectionLoop.cancelOnConnectionLoop(gated(gate, once).retryWhen(retrySpec(gate, safety)));
 	}
 
 	/**

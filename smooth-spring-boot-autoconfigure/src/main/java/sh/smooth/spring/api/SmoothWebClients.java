@@ -59,7 +59,8 @@ public final class SmoothWebClients {
 		HttpClient httpClient = HttpClient.create(connectionProvider)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
 					(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
-			.responseTimeout(settings.readTimeout());
+			.responseTimeout(settings.readTimeout())
+			.doOnRequest((request, connection) -> ConnectionLoop.record(request, connection.channel().eventLoop()));
 		String base = settings.baseUrl().toString().replaceAll("/+$", "");
 		return builder.baseUrl(base)
 			.clientConnector(new ReactorClientHttpConnector(httpClient))

@@ -18,6 +18,7 @@ package sh.smooth.spring.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -127,12 +128,14 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	 * Custom tools.
 	 *
 	 * @param attach Which discovered tools are attached to a task that does not choose.
+	 * @param defaultGroups With attach=all, offer a task that does not choose only the
+	 * tools of these groups (@SmoothTool(groups = ...)). Every group must exist.
 	 * @param timeout How long a tool may run before it is answered with an error and
 	 * interrupted. Counts running time only, not the wait for a thread.
 	 * @param executor Executor that runs tool methods.
 	 */
-	public record Tools(@DefaultValue("all") Attach attach, @DefaultValue("60s") Duration timeout,
-			@DefaultValue Executor executor) {
+	public record Tools(@DefaultValue("all") Attach attach, @DefaultValue List<String> defaultGroups,
+			@DefaultValue("60s") Duration timeout, @DefaultValue Executor executor) {
 
 		/**
 		 * Which tools a task gets by default.
@@ -142,7 +145,7 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 			/** Every discovered tool. */
 			ALL,
 
-			/** None; tasks name their tools. */
+			/** None; tasks choose their tools by name or group. */
 			NONE
 
 		}

@@ -16,6 +16,8 @@
 
 package sh.smooth.spring.autoconfigure;
 
+import java.util.List;
+
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.browser.ToolSelection;
 import sh.smooth.spring.observation.SmoothToolCallObservationConvention;
 import sh.smooth.spring.observation.ToolAnswerRecorder;
 import sh.smooth.spring.observation.ToolCallObservations;
@@ -42,10 +45,11 @@ import sh.smooth.spring.tool.ToolRegistry;
 
 /**
  * Auto-configuration of custom tools: discovers {@code @SmoothTool} methods and
- * {@code SmoothToolCallback} beans, and answers their calls on a bounded executor. The
- * {@link ToolDispatcher} is the tool attachment the task launcher offers every task and
- * session; it drives a task's browser through the session feature's browser actions, both
- * given by constructor.
+ * {@code SmoothToolCallback} beans, offers each task and session the tools it selects (by
+ * default those of {@code smooth.tools.attach} and {@code smooth.tools.default-groups}),
+ * and answers their calls on a bounded executor. The {@link ToolDispatcher} is the tool
+ * attachment the task launcher offers every task and session; it drives a task's browser
+ * through the session feature's browser actions, both given by constructor.
  */
 @AutoConfiguration(after = SmoothAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
@@ -54,8 +58,26 @@ public final class SmoothToolsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolRegistry smoothToolRegistry() {
-		return new ToolRegistry();
+	ToolRegistry smoothToolRegistry(SmoothProperties properties) {
+		return new ToolRegistry(defaultSelection(properties.tools()));
+	}
+
+	/**
+	 * What a task that does not choose is offered, from {@code smooth.tools.attach} and
+	 * {@code smooth.tools.default-groups}.
+	 * @param tools the properties
+	 * @return the default selection
+	 */
+	static ToolSelection defaultSelection(SmoothProperties.Tools tools) {
+		List<String> groups = tools.defaultGroups();
+		if (tools.attach() == SmoothProperties.Tools.Attach.NONE) {
+			if (!groups.isEmpty()) {
+				throw new IllegalStateException("smooth.tools.default-groups=" + String.join(",", groups)
+						+ " has no effect with smooth.tools.attach=none: remove one of them");
+			}
+			return ToolSelection.none();
+		}
+		return groups.isEmpty() ? ToolSelection.all() : ToolSelection.groups(groups.toArray(String[]::new));
 	}
 
 	@Bean
@@ -65,10 +87,11 @@ public final class SmoothToolsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	SmoothToolMethodProcessor smoothToolMethodProcessor(ToolRegistry registry, SmoothSchemaGenerator schemas,
 			ObjectProvider<JsonMapper> jsonMapper) {
 		// the same generator (and cache) as structured output
-		return new SmoothToolMethodProcessor(registry, new ToolInputSchemas(schemas::schemaFor), mapper(jsonMapper));
+		return new SmoothToolMethodProcessor(registry, new ToolInputSchemas(schemas), mapper(jsonMapper));
 	}
 
 	@Bean(destroyMethod = "close")
@@ -79,7 +102,7 @@ public final class SmoothToolsAutoConfiguration {
 			ObjectProvider<SmoothToolCallObservationConvention> convention,
 			ObjectProvider<ToolAnswerRecorder> lostAnswers) {
 		SmoothProperties.Tools tools = properties.tools();
-		return new ToolDispatcher(registry, tools.attach() == SmoothProperties.Tools.Attach.ALL,
+		return new ToolDispatcher(registry,
 				ToolDispatcher.boundedExecutor(tools.executor().threads(), tools.executor().queueCapacity()),
 				errorHandler, mapper(jsonMapper),
 				new ToolDispatcher.Settings(tools.timeout(), tools.executor().queueTimeout(), api.retrySettings()),

@@ -475,7 +475,19 @@ public final class BrowserOptions {
 		 * @return this builder
 		 */
 		public Builder tools(String... names) {
-			this.tools = new ToolSelection(ids("tools", names));
+			ids("tools", names);
+			this.tools = ToolSelection.names(names);
+			return this;
+		}
+
+		/**
+		 * Offers every custom tool of these groups instead of the default set.
+		 * @param groups the group names
+		 * @return this builder
+		 */
+		public Builder toolGroups(String... groups) {
+			ids("toolGroups", groups);
+			this.tools = ToolSelection.groups(groups);
 			return this;
 		}
 
@@ -494,7 +506,7 @@ public final class BrowserOptions {
 		 * @return this builder
 		 */
 		public Builder noTools() {
-			this.tools = ToolSelection.NONE;
+			this.tools = ToolSelection.none();
 			return this;
 		}
 

@@ -278,10 +278,11 @@ public final class TaskPoller {
 			this.pollHoldable = this.cursor.caughtUp();
 		}
 		this.pollSentNanos = System.nanoTime();
-		Disposable call = this.engine.api()
-			.getTask(this.taskId, cursor)
-			.publishOn(this.engine.scheduler())
-			.subscribe(this::onResponse, this::onError);
+		// not subscribe(onResponse, onError): stop() disposes this call from another
+		// thread, and Reactor would log an error that races it at ERROR (see PollCall)
+		Disposable call = PollCall.subscribe(
+				this.engine.api().getTask(this.taskId, cursor).publishOn(this.engine.scheduler()), this::onResponse,
+				this::onError);
 		synchronized (this) {
 			// the response may already have been handled on another worker
 			if (this.inFlight && this.generation == myGeneration && !this.stopped) {

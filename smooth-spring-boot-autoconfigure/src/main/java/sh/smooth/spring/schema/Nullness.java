@@ -19,15 +19,19 @@ package sh.smooth.spring.schema;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Parameter;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The "may be absent" rules shared by record properties and method parameters.
+ * The one "may be absent" rule, shared by the properties of generated type schemas and
+ * the parameters of tool methods: an {@code Optional}, {@code OptionalInt},
+ * {@code OptionalLong} or {@code OptionalDouble}, or anything annotated
+ * {@code @Nullable}, may be left out.
  */
-final class Nullness {
+public final class Nullness {
 
 	private Nullness() {
 	}
@@ -38,7 +42,7 @@ final class Nullness {
 	 * @return {@code true} for {@code Optional}, {@code OptionalInt},
 	 * {@code OptionalLong} and {@code OptionalDouble}
 	 */
-	static boolean isOptionalType(Class<?> type) {
+	public static boolean isOptionalType(Class<?> type) {
 		return type == Optional.class || type == OptionalInt.class || type == OptionalLong.class
 				|| type == OptionalDouble.class;
 	}
@@ -52,8 +56,18 @@ final class Nullness {
 	 * @param type its annotated type
 	 * @return {@code true} if either carries an annotation named {@code Nullable}
 	 */
-	static boolean isMarkedNullable(AnnotatedElement element, AnnotatedType type) {
+	public static boolean isMarkedNullable(AnnotatedElement element, AnnotatedType type) {
 		return hasNullable(element.getAnnotations()) || hasNullable(type.getAnnotations());
+	}
+
+	/**
+	 * Whether a method parameter may be left out: its type is an optional wrapper or it
+	 * is annotated {@code @Nullable}.
+	 * @param parameter the parameter
+	 * @return {@code true} if the parameter may be absent
+	 */
+	public static boolean mayBeAbsent(Parameter parameter) {
+		return isOptionalType(parameter.getType()) || isMarkedNullable(parameter, parameter.getAnnotatedType());
 	}
 
 	private static boolean hasNullable(Annotation[] annotations) {

@@ -26,19 +26,21 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Post-processing of generated schema trees: inlining the main definition, stripping
  * {@code format}, flattening annotation-only {@code allOf}, and merging the {@code $defs}
- * of several schemas into one root.
+ * of several schemas into one root (public for the tools feature, which composes a
+ * method's input schema from the schemas of its parameter types).
  */
-final class SchemaTrees {
+public final class SchemaTrees {
 
-	static final String DEFS = "$defs";
+	/** The keyword of the definitions. */
+	public static final String DEFS = "$defs";
 
-	static final String REF = "$ref";
+	/** The keyword of a reference. */
+	public static final String REF = "$ref";
 
 	private static final String DEFS_PREFIX = "#/$defs/";
 
@@ -155,7 +157,7 @@ final class SchemaTrees {
 	 * and whose references are rewritten in place
 	 * @return the names, after renaming, of the definitions {@code schema} brought
 	 */
-	static List<String> mergeDefinitions(ObjectNode mergedDefs, ObjectNode schema) {
+	public static List<String> mergeDefinitions(ObjectNode mergedDefs, ObjectNode schema) {
 		if (!(schema.remove(DEFS) instanceof ObjectNode defs)) {
 			return List.of();
 		}
@@ -178,7 +180,7 @@ final class SchemaTrees {
 	 * @param name the definition name
 	 * @return {@code #/$defs/name}
 	 */
-	static String refTo(String name) {
+	public static String refTo(String name) {
 		return DEFS_PREFIX + name;
 	}
 
@@ -276,14 +278,6 @@ final class SchemaTrees {
 
 	private static @Nullable String textOf(@Nullable JsonNode node) {
 		return (node != null && node.isString()) ? node.stringValue() : null;
-	}
-
-	/**
-	 * A fresh empty object node.
-	 * @return the node
-	 */
-	static ObjectNode objectNode() {
-		return JsonNodeFactory.instance.objectNode();
 	}
 
 }

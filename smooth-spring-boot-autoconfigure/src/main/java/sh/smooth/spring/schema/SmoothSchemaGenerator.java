@@ -17,18 +17,13 @@
 package sh.smooth.spring.schema;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.lang.reflect.WildcardType;
 import java.net.URL;
 import java.time.MonthDay;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
@@ -40,7 +35,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 import com.fasterxml.classmate.ResolvedType;
 import com.github.victools.jsonschema.generator.CustomDefinition;
@@ -62,7 +56,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Generates JSON Schemas (draft 2020-12) from Java types with victools, for structured
- * output ({@code response_model}) and for custom tool inputs.
+ * output ({@code response_model}) and for the parameter types of custom tools (the tools
+ * feature composes a method's input schema from them).
  * <p>
  * The rules, chosen so that a JSON value matching the schema deserializes with Jackson
  * into the Java type:
@@ -92,8 +87,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code Currency} and {@code byte[]} (Base64) are {@code string}, {@code Year} is
  * {@code integer}, {@code Object} and {@code JsonNode} accept anything.</li>
  * </ul>
- * Schemas are generated once per type or method and cached; every call returns a deep
- * copy, safe to modify. Instances are thread-safe.
+ * Schemas are generated once per type and cached; every call returns a deep copy, safe to
+ * modify. Instances are thread-safe.
  */
 public final class SmoothSchemaGenerator {
 
@@ -119,8 +114,6 @@ public final class SmoothSchemaGenerator {
 	private final List<SmoothSchemaModule> requiredResolvers;
 
 	private final Map<Type, ObjectNode> cache = new ConcurrentHashMap<>();
-
-	private final Map<Method, MethodSchema> methodCache = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a generator with the default configuration.
@@ -170,38 +163,6 @@ public final class SmoothSchemaGenerator {
 		return schema.deepCopy();
 	}
 
-	/**
-	 * The input schema of a method: one object whose properties are the method's
-	 * parameters, {@code {"type":"object","properties":{...},"required":[...],
-	 * "additionalProperties":false}}, with the {@code $defs} of all parameters merged at
-	 * the root (a definition shared by two parameters appears once; two different types
-	 * with the same name are told apart as {@code Name_2}).
-	 * <p>
-	 * Every parameter stays under its own name, a lone record parameter included:
-	 * {@code void place(Order order)} takes {@code {"order":{...}}}, not the record's
-	 * properties at the top level.
-	 * <p>
-	 * The schema is cached per method; a call with a different {@code skip} or
-	 * {@code info} instance than the cached one regenerates it.
-	 * @param method the method
-	 * @param skip parameters that are not part of the input (for example an injected
-	 * context)
-	 * @param info names, descriptions and required-ness of the parameters
-	 * @return a copy of the cached schema, safe to modify
-	 * @throws IllegalStateException if a parameter has no name: the class was compiled
-	 * without {@code -parameters} and {@code info} gives none
-	 * @throws IllegalArgumentException if two parameters end up with the same name
-	 */
-	public ObjectNode inputSchemaFor(Method method, Predicate<Parameter> skip, ParameterInfo info) {
-		Objects.requireNonNull(method, "method must not be null");
-		Objects.requireNonNull(skip, "skip must not be null");
-		Objects.requireNonNull(info, "info must not be null");
-		MethodSchema schema = this.methodCache.compute(method,
-				(key, cached) -> (cached != null && cached.skip() == skip && cached.info() == info) ? cached
-						: new MethodSchema(skip, info, generateInput(key, skip, info)));
-		return schema.schema().deepCopy();
-	}
-
 	private ObjectNode generate(Type type) {
 		ObjectNode generated;
 		// victools' generator is not documented as thread-safe
@@ -211,91 +172,6 @@ public final class SmoothSchemaGenerator {
 		ObjectNode schema = SchemaTrees.inlineMainDefinition(generated);
 		SchemaTrees.stripFormat(schema);
 		SchemaTrees.flattenAnnotationAllOf(schema);
-		return schema;
-	}
-
-	private ObjectNode generateInput(Method method, Predicate<Parameter> skip, ParameterInfo info) {
-		ObjectNode properties = SchemaTrees.objectNode();
-		List<String> required = new ArrayList<>();
-		ObjectNode defs = SchemaTrees.objectNode();
-		for (Parameter parameter : method.getParameters()) {
-			if (skip.test(parameter)) {
-				continue;
-			}
-			String name = parameterName(method, parameter, info);
-			if (properties.has(name)) {
-				throw new IllegalArgumentException(
-						"Two parameters of " + method.toGenericString() + " are named '" + name + "'");
-			}
-			ObjectNode schema = schemaFor(valueType(parameter));
-			List<String> ownDefinitions = SchemaTrees.mergeDefinitions(defs, schema);
-			ObjectNode property = referToOwnDefinition(schema, defs, ownDefinitions);
-			String description = info.description(parameter);
-			if (description != null && !description.isBlank()) {
-				property.put("description", description);
-			}
-			properties.set(name, property);
-			if (info.required(parameter)) {
-				required.add(name);
-			}
-		}
-		ObjectNode root = SchemaTrees.objectNode();
-		root.put("type", "object");
-		root.set("properties", properties);
-		if (!required.isEmpty()) {
-			ArrayNode requiredNode = root.putArray("required");
-			required.forEach(requiredNode::add);
-		}
-		root.put("additionalProperties", false);
-		if (!defs.isEmpty()) {
-			root.set(SchemaTrees.DEFS, defs);
-		}
-		return root;
-	}
-
-	private static String parameterName(Method method, Parameter parameter, ParameterInfo info) {
-		String name = info.name(parameter);
-		if (name != null && !name.isBlank()) {
-			return name;
-		}
-		if (!parameter.isNamePresent()) {
-			// "arg0" would reach the agent and no argument would ever bind
-			throw new IllegalStateException("Parameter names of " + method.toGenericString()
-					+ " are not available: compile with '-parameters' or name the parameter explicitly");
-		}
-		return parameter.getName();
-	}
-
-	/**
-	 * The type to describe for a parameter: absence of an {@code Optional} is expressed
-	 * by {@code required}, so the schema is that of its content.
-	 */
-	private static Type valueType(Parameter parameter) {
-		if (parameter.getType() != Optional.class) {
-			return parameter.getParameterizedType();
-		}
-		if (parameter.getParameterizedType() instanceof ParameterizedType optional) {
-			Type content = optional.getActualTypeArguments()[0];
-			if (content instanceof WildcardType wildcard) {
-				return wildcard.getUpperBounds()[0];
-			}
-			return content;
-		}
-		return Object.class;
-	}
-
-	/**
-	 * A recursive parameter type arrives inline with a copy of itself in {@code $defs}; a
-	 * reference avoids describing it twice.
-	 */
-	private static ObjectNode referToOwnDefinition(ObjectNode schema, ObjectNode defs, List<String> ownDefinitions) {
-		for (String name : ownDefinitions) {
-			if (schema.equals(defs.get(name))) {
-				ObjectNode reference = SchemaTrees.objectNode();
-				reference.put(SchemaTrees.REF, SchemaTrees.refTo(name));
-				return reference;
-			}
-		}
 		return schema;
 	}
 
@@ -368,16 +244,6 @@ public final class SmoothSchemaGenerator {
 			}
 		}
 		return Integer.MAX_VALUE;
-	}
-
-	/**
-	 * A cached method schema with the arguments it was built from.
-	 *
-	 * @param skip the skip predicate
-	 * @param info the parameter information
-	 * @param schema the schema
-	 */
-	private record MethodSchema(Predicate<Parameter> skip, ParameterInfo info, ObjectNode schema) {
 	}
 
 }

@@ -88,4 +88,13 @@ public enum TaskStatus {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * The wire value, so that a status in a message reads as the API writes it.
+	 * @return the lower-case value, such as {@code done}
+	 */
+	@Override
+	public String toString() {
+		return value();
+	}
+
 }

@@ -18,6 +18,7 @@ package sh.smooth.spring.tool;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,8 @@ final class MethodToolCallback implements SmoothToolCallback {
 
 	private final ToolSignature signature;
 
+	private final Set<String> groups;
+
 	private final boolean essential;
 
 	private final @Nullable String errorMessage;
@@ -50,9 +53,10 @@ final class MethodToolCallback implements SmoothToolCallback {
 
 	private final String source;
 
-	MethodToolCallback(ToolSignature signature, boolean essential, @Nullable String errorMessage,
+	MethodToolCallback(ToolSignature signature, Set<String> groups, boolean essential, @Nullable String errorMessage,
 			BeanFactory beanFactory, String beanName, Method method, ToolArgumentBinder binder, String source) {
 		this.signature = signature;
+		this.groups = groups;
 		this.essential = essential;
 		this.errorMessage = errorMessage;
 		this.beanFactory = beanFactory;
@@ -66,6 +70,11 @@ final class MethodToolCallback implements SmoothToolCallback {
 	@Override
 	public ToolSignature signature() {
 		return this.signature;
+	}
+
+	@Override
+	public Set<String> groups() {
+		return this.groups;
 	}
 
 	@Override

@@ -23,10 +23,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a bean method as a custom tool the Smooth agent can call while it works. Every
- * discovered tool is attached to every task and session by default
- * ({@code smooth.tools.attach}); its {@code tool_call} events are answered automatically
- * on a bounded executor.
+ * Marks a bean method as a custom tool the Smooth agent can call while it works. By
+ * default every discovered tool is offered to every task and session
+ * ({@code smooth.tools.attach=all}), or only the tools of
+ * {@code smooth.tools.default-groups}; a task chooses its own with a
+ * {@code ToolSelection} by name or {@link #groups() group}. Its {@code tool_call} events
+ * are answered automatically on a bounded executor.
  * <p>
  * The method is invoked through the bean's proxy, so {@code @Transactional} and similar
  * advice apply. Its parameters are bound from the call's JSON input by name; a
@@ -57,6 +59,15 @@ public @interface SmoothTool {
 	 * @return the output description
 	 */
 	String output() default "";
+
+	/**
+	 * The groups this tool belongs to, for selecting tools per task
+	 * ({@code ToolSelection.groups("crm")}) or by default
+	 * ({@code smooth.tools.default-groups}). Same rules as names: 1 to 64 characters out
+	 * of {@code a-z A-Z 0-9 _ -}. None by default.
+	 * @return the groups
+	 */
+	String[] groups() default {};
 
 	/**
 	 * Whether a failure of this tool is fatal: an exception other than

@@ -16,6 +16,8 @@
 
 package sh.smooth.spring.tool;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +44,15 @@ public interface SmoothToolCallback {
 	 */
 	default String name() {
 		return signature().name();
+	}
+
+	/**
+	 * The groups this tool belongs to, for selection per task or by default.
+	 * @return none by default
+	 * @see SmoothTool#groups()
+	 */
+	default Set<String> groups() {
+		return Set.of();
 	}
 
 	/**

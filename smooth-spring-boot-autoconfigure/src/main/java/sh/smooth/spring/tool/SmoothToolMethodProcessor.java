@@ -19,7 +19,11 @@ package sh.smooth.spring.tool;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -43,13 +47,17 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.browser.ToolSelection;
 
 /**
  * Finds the {@link SmoothTool} methods of every bean once all singletons exist (in the
  * style of Spring's {@code @EventListener} processing) and registers them, with the
  * {@link SmoothToolCallback} beans, in the {@link ToolRegistry}. Fails startup with a
- * message naming the bean and method for a duplicate or invalid name, a parameter without
- * a name, or a parameter type that cannot be bound.
+ * message naming the bean and method for a duplicate or invalid name or group, a
+ * parameter without a name (a class compiled without {@code -parameters}), or a parameter
+ * type that cannot be bound; and when the default selection names a group no tool has.
+ * Logs at INFO which tools the default selection offers.
  */
 public final class SmoothToolMethodProcessor implements SmartInitializingSingleton, BeanFactoryAware {
 
@@ -99,9 +107,56 @@ public final class SmoothToolMethodProcessor implements SmartInitializingSinglet
 			.entrySet()) {
 			this.registry.register(entry.getValue(), "bean '" + entry.getKey() + "' (SmoothToolCallback)");
 		}
-		if (logger.isDebugEnabled()) {
-			logger.debug("Smooth tools: " + this.registry.names());
+		logDefaultSelection();
+	}
+
+	/**
+	 * Checks the default selection against the tools found and says at INFO which tools
+	 * every task is offered unless it chooses: the agent of a task that browses an
+	 * untrusted page can be talked into calling any of them.
+	 */
+	private void logDefaultSelection() {
+		ToolSelection selection = this.registry.defaultSelection();
+		List<SmoothToolCallback> offered;
+		try {
+			offered = this.registry.select(ToolSelection.DEFAULT);
 		}
+		catch (SmoothValidationException ex) {
+			throw new IllegalStateException("The default Smooth tool selection (" + describe(selection)
+					+ ") does not match the tools found: " + ex.getMessage(), ex);
+		}
+		List<String> all = this.registry.names();
+		if (all.isEmpty()) {
+			logger.debug("No Smooth tools found");
+			return;
+		}
+		List<String> offeredNames = offered.stream().map(SmoothToolCallback::name).toList();
+		List<String> others = all.stream().filter((name) -> !offeredNames.contains(name)).toList();
+		logger.info("Smooth tools offered to every task and session by default (" + describe(selection) + "): "
+				+ list(offeredNames) + (others.isEmpty() ? "" : "; only to tasks that select them: " + list(others)));
+	}
+
+	private static String describe(ToolSelection selection) {
+		if (selection.isAll()) {
+			return "smooth.tools.attach=all";
+		}
+		if (selection.isNone()) {
+			return "smooth.tools.attach=none";
+		}
+		if (selection.toolNames().isEmpty()) {
+			return "smooth.tools.default-groups=" + String.join(",", selection.toolGroups());
+		}
+		return selection.toString();
+	}
+
+	private String list(List<String> names) {
+		if (names.isEmpty()) {
+			return "none";
+		}
+		return names.stream().map((name) -> {
+			Set<String> groups = this.registry.find(name).map(SmoothToolCallback::groups).orElse(Set.of());
+			return groups.isEmpty() ? name : name + " " + new TreeSet<>(groups);
+		}).collect(Collectors.joining(", "));
 	}
 
 	private static @Nullable Class<?> targetClass(ConfigurableListableBeanFactory factory, String beanName) {
@@ -149,17 +204,14 @@ public final class SmoothToolMethodProcessor implements SmartInitializingSinglet
 					+ "proxy; declare it on an interface the bean implements, or use class-based proxies ("
 					+ ex.getMessage() + ")", ex);
 		}
+		// the registry checks the name and the groups, for callbacks and methods alike
 		String name = tool.name().isEmpty() ? method.getName() : tool.name();
-		if (!ToolRegistry.NAME.matcher(name).matches()) {
-			throw new IllegalStateException(source + ": invalid Smooth tool name '" + name
-					+ "': use 1 to 64 characters out of a-z, A-Z, 0-9, '_' and '-' (set @SmoothTool(name = ...))");
-		}
-		java.util.List<ToolParameter> parameters = ToolParameters.of(method, source);
+		List<ToolParameter> parameters = ToolParameters.of(method, source);
 		String output = tool.output().isBlank() ? this.schemas.outputDescription(method.getGenericReturnType())
 				: tool.output();
 		ToolSignature signature = new ToolSignature(name, tool.description(), this.schemas.inputSchema(parameters),
 				output);
-		return new MethodToolCallback(signature, tool.essential(),
+		return new MethodToolCallback(signature, new LinkedHashSet<>(Arrays.asList(tool.groups())), tool.essential(),
 				tool.errorMessage().isEmpty() ? null : tool.errorMessage(), factory, beanName, invocable,
 				new ToolArgumentBinder(name, parameters, this.mapper), source);
 	}

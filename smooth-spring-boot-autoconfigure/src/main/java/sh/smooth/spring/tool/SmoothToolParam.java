@@ -33,7 +33,9 @@ public @interface SmoothToolParam {
 
 	/**
 	 * The argument name, on method parameters only. Defaults to the parameter name, which
-	 * needs the {@code -parameters} compiler flag. On fields and record components use
+	 * needs the {@code -parameters} compiler flag (Spring Boot's Maven parent and Gradle
+	 * plugin turn it on, a BOM import does not); without it and without this name,
+	 * startup fails naming the method and both fixes. On fields and record components use
 	 * {@code @JsonProperty} instead.
 	 * @return the name
 	 */

@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -127,6 +130,16 @@ final class ToolArgumentBinder {
 	private static @Nullable Object empty(ToolParameter parameter) {
 		if (parameter.optionalWrapper()) {
 			return Optional.empty();
+		}
+		// the primitive optionals are optional too (Nullness), never bound as null
+		if (parameter.valueType() == OptionalInt.class) {
+			return OptionalInt.empty();
+		}
+		if (parameter.valueType() == OptionalLong.class) {
+			return OptionalLong.empty();
+		}
+		if (parameter.valueType() == OptionalDouble.class) {
+			return OptionalDouble.empty();
 		}
 		if (parameter.primitive()) {
 			Class<?> type = (Class<?>) parameter.valueType();

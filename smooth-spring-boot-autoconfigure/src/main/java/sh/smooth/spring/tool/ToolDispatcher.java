@@ -75,8 +75,6 @@ public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
 
 	private final ToolRegistry registry;
 
-	private final boolean attachAllByDefault;
-
 	private final ToolRuntime runtime;
 
 	private final BrowserActionsFactory actions;
@@ -85,9 +83,7 @@ public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
 
 	/**
 	 * Creates a dispatcher.
-	 * @param registry the tools
-	 * @param attachAllByDefault whether a task that does not choose is offered every tool
-	 * ({@code smooth.tools.attach=all})
+	 * @param registry the tools, with the default selection for tasks that do not choose
 	 * @param executor runs tool methods; owned: shut down by {@link #close()}
 	 * @param errors maps failures to replies
 	 * @param mapper writes results as JSON
@@ -96,18 +92,17 @@ public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
 	 * @param observations records the {@code smooth.tool.call} observations
 	 * @param lostAnswers counts answers that never reached the server
 	 */
-	public ToolDispatcher(ToolRegistry registry, boolean attachAllByDefault, ExecutorService executor,
+	public ToolDispatcher(ToolRegistry registry, ExecutorService executor,
 			SmoothToolErrorHandler errors, JsonMapper mapper, Settings settings, BrowserActionsFactory actions,
 			ToolCallObservations observations, ToolAnswerRecorder lostAnswers) {
-		this(registry, attachAllByDefault, executor, errors, mapper, settings, actions, observations, lostAnswers,
+		this(registry, executor, errors, mapper, settings, actions, observations, lostAnswers,
 				HANDLED_CAPACITY);
 	}
 
-	ToolDispatcher(ToolRegistry registry, boolean attachAllByDefault, ExecutorService executor,
+	ToolDispatcher(ToolRegistry registry, ExecutorService executor,
 			SmoothToolErrorHandler errors, JsonMapper mapper, Settings settings, BrowserActionsFactory actions,
 			ToolCallObservations observations, ToolAnswerRecorder lostAnswers, int handledCapacity) {
 		this.registry = registry;
-		this.attachAllByDefault = attachAllByDefault;
 		this.runtime = new ToolRuntime(executor, errors, mapper, settings.timeout(), settings.queueTimeout(),
 				settings.retry(), observations, lostAnswers, registry::nameSet);
 		this.actions = actions;
@@ -145,7 +140,7 @@ public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
 	@Override
 	public Selected select(ToolSelection selection) {
 		// validates the names before any HTTP call
-		List<SmoothToolCallback> tools = this.registry.select(selection, this.attachAllByDefault);
+		List<SmoothToolCallback> tools = this.registry.select(selection);
 		if (tools.isEmpty()) {
 			return Selected.NONE;
 		}

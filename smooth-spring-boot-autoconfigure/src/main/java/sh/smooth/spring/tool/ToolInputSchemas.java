@@ -18,12 +18,12 @@ package sh.smooth.spring.tool;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 
+import org.reactivestreams.Publisher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,36 +31,38 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ResolvableType;
 
+import sh.smooth.spring.schema.SchemaTrees;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 
 /**
- * Builds the input schema of a tool method: an object whose properties are the parameters
- * by name, each with the schema of its type, {@code "additionalProperties": false}, and
- * every parameter in {@code required} unless it is {@code Optional}, {@code @Nullable} or
- * {@code @SmoothToolParam(required = false)}. The {@code $defs} of the parameter schemas
- * are hoisted to the root (renamed when two differ), and a parameter whose type refers to
- * itself is moved into {@code $defs}, so every {@code $ref} resolves from the root.
+ * Builds the input schema of a tool method, the one implementation of method to input
+ * schema: an object whose properties are the parameters by name, each with the schema of
+ * its type, {@code "additionalProperties": false}, and every parameter in
+ * {@code required} unless it is {@code Optional} (or {@code OptionalInt}, ...),
+ * {@code @Nullable} or {@code @SmoothToolParam(required = false)}. {@code required} is
+ * left out when no parameter is required, as in the type schemas of
+ * {@link SmoothSchemaGenerator}: an empty array means the same and is invalid for
+ * draft-04 validators. The injected {@link SmoothToolContext} is no property.
+ * <p>
+ * The {@code $defs} of the parameter schemas are merged at the root: a definition shared
+ * by two parameters appears once, two different types with the same name are told apart
+ * as {@code Name_2}, and a recursive parameter type refers to its definition instead of
+ * being described twice. Every {@code $ref} resolves from the root.
  * <p>
  * A lone record parameter stays under its parameter name: {@code void save(Order order)}
  * takes {@code {"order": {...}}}.
  */
 public final class ToolInputSchemas {
 
-	private static final String REF = "$ref";
-
-	private static final String DEFS = "$defs";
-
-	private static final String DEFS_PREFIX = "#/$defs/";
-
-	private final Function<Type, ObjectNode> schemaFor;
+	private final SmoothSchemaGenerator generator;
 
 	/**
-	 * Creates the builder on a schema source.
-	 * @param schemaFor the schema of one type (such as
-	 * {@code SmoothSchemaGenerator::schemaFor}); the result may be modified
+	 * Creates the builder on a type schema generator.
+	 * @param generator the schemas of the parameter types; the auto-configuration shares
+	 * the application's generator (and its cache) with structured output
 	 */
-	public ToolInputSchemas(Function<Type, ObjectNode> schemaFor) {
-		this.schemaFor = schemaFor;
+	public ToolInputSchemas(SmoothSchemaGenerator generator) {
+		this.generator = generator;
 	}
 
 	/**
@@ -70,7 +72,7 @@ public final class ToolInputSchemas {
 	 * @return the builder
 	 */
 	public static ToolInputSchemas withDefaultGenerator() {
-		return new ToolInputSchemas(new SmoothSchemaGenerator(List.of(new SmoothToolParamSchemaModule()))::schemaFor);
+		return new ToolInputSchemas(new SmoothSchemaGenerator(List.of(new SmoothToolParamSchemaModule())));
 	}
 
 	/**
@@ -93,10 +95,8 @@ public final class ToolInputSchemas {
 	public String outputDescription(Type returnType) {
 		ResolvableType type = ResolvableType.forType(returnType);
 		Class<?> raw = type.toClass();
-		while ((java.util.concurrent.Future.class.isAssignableFrom(raw)
-				|| java.util.concurrent.CompletionStage.class.isAssignableFrom(raw)
-				|| org.reactivestreams.Publisher.class.isAssignableFrom(raw) || raw == java.util.Optional.class)
-				&& type.hasGenerics()) {
+		while ((Future.class.isAssignableFrom(raw) || CompletionStage.class.isAssignableFrom(raw)
+				|| Publisher.class.isAssignableFrom(raw) || raw == Optional.class) && type.hasGenerics()) {
 			type = type.getGeneric(0);
 			raw = type.toClass();
 		}
@@ -115,113 +115,54 @@ public final class ToolInputSchemas {
 		if (raw == Object.class || JsonNode.class.isAssignableFrom(raw)) {
 			return "any JSON value";
 		}
-		ObjectNode schema = this.schemaFor.apply(type.getType()).deepCopy();
-		schema.remove("$schema");
-		return "JSON matching this schema: " + schema;
+		return "JSON matching this schema: " + this.generator.schemaFor(type.getType());
 	}
 
 	ObjectNode inputSchema(List<ToolParameter> parameters) {
 		JsonNodeFactory nodes = JsonNodeFactory.instance;
-		ObjectNode root = nodes.objectNode();
-		root.put("type", "object");
-		ObjectNode properties = root.putObject("properties");
-		ArrayNode required = root.putArray("required");
-		root.put("additionalProperties", false);
-		Map<String, JsonNode> defs = new LinkedHashMap<>();
+		ObjectNode properties = nodes.objectNode();
+		ArrayNode required = nodes.arrayNode();
+		ObjectNode defs = nodes.objectNode();
 		for (ToolParameter parameter : parameters) {
 			if (parameter.context()) {
 				continue;
 			}
-			ObjectNode schema = propertySchema(parameter.valueType(), defs);
+			ObjectNode schema = this.generator.schemaFor(parameter.valueType());
+			List<String> ownDefinitions = SchemaTrees.mergeDefinitions(defs, schema);
+			ObjectNode property = referToOwnDefinition(schema, defs, ownDefinitions);
 			if (parameter.description() != null) {
-				schema.put("description", parameter.description());
+				property.put("description", parameter.description());
 			}
-			properties.set(parameter.name(), schema);
+			properties.set(parameter.name(), property);
 			if (parameter.required()) {
 				required.add(parameter.name());
 			}
 		}
+		ObjectNode root = nodes.objectNode();
+		root.put("type", "object");
+		root.set("properties", properties);
+		if (!required.isEmpty()) {
+			root.set("required", required);
+		}
+		root.put("additionalProperties", false);
 		if (!defs.isEmpty()) {
-			ObjectNode hoisted = root.putObject(DEFS);
-			defs.forEach(hoisted::set);
+			root.set(SchemaTrees.DEFS, defs);
 		}
 		return root;
 	}
 
-	private ObjectNode propertySchema(Type type, Map<String, JsonNode> defs) {
-		ObjectNode schema = this.schemaFor.apply(type).deepCopy();
-		schema.remove("$schema");
-		JsonNode local = schema.remove(DEFS);
-		Map<String, String> renames = new HashMap<>();
-		Map<String, JsonNode> incoming = new LinkedHashMap<>();
-		if (local instanceof ObjectNode localDefs) {
-			for (Map.Entry<String, JsonNode> entry : localDefs.properties()) {
-				String name = freeName(entry.getKey(), entry.getValue(), defs, incoming);
-				if (!name.equals(entry.getKey())) {
-					renames.put(DEFS_PREFIX + entry.getKey(), DEFS_PREFIX + name);
-				}
-				incoming.put(name, entry.getValue());
+	/**
+	 * A recursive parameter type arrives inline with a copy of itself in {@code $defs}
+	 * (the generator never refers to {@code "#"}); a reference avoids describing it
+	 * twice.
+	 */
+	private static ObjectNode referToOwnDefinition(ObjectNode schema, ObjectNode defs, List<String> ownDefinitions) {
+		for (String name : ownDefinitions) {
+			if (schema.equals(defs.get(name))) {
+				return JsonNodeFactory.instance.objectNode().put(SchemaTrees.REF, SchemaTrees.refTo(name));
 			}
 		}
-		boolean moved = refersTo(schema, "#") || incoming.values().stream().anyMatch((def) -> refersTo(def, "#"));
-		if (moved) {
-			// "#" means this parameter's own schema: once nested under properties it must
-			// live in $defs to stay reachable
-			String self = freeName(ResolvableType.forType(type).toClass().getSimpleName(), schema, defs, incoming);
-			renames.put("#", DEFS_PREFIX + self);
-			incoming.put(self, schema);
-			schema = JsonNodeFactory.instance.objectNode().put(REF, DEFS_PREFIX + self);
-		}
-		for (JsonNode def : incoming.values()) {
-			rewriteRefs(def, renames);
-		}
-		if (!moved) {
-			rewriteRefs(schema, renames);
-		}
-		incoming.forEach(defs::putIfAbsent);
 		return schema;
-	}
-
-	private static String freeName(String wanted, JsonNode body, Map<String, JsonNode> defs,
-			Map<String, JsonNode> incoming) {
-		String name = wanted;
-		for (int i = 2;; i++) {
-			JsonNode existing = defs.get(name);
-			if ((existing == null || existing.equals(body)) && !incoming.containsKey(name)) {
-				return name;
-			}
-			name = wanted + "-" + i;
-		}
-	}
-
-	private static boolean refersTo(JsonNode node, String target) {
-		if (node.isObject()) {
-			JsonNode ref = node.get(REF);
-			if (ref != null && ref.isString() && ref.asString().equals(target)) {
-				return true;
-			}
-		}
-		for (JsonNode child : node) {
-			if (refersTo(child, target)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static void rewriteRefs(JsonNode node, Map<String, String> renames) {
-		if (renames.isEmpty()) {
-			return;
-		}
-		if (node instanceof ObjectNode object) {
-			JsonNode ref = object.get(REF);
-			if (ref != null && ref.isString() && renames.containsKey(ref.asString())) {
-				object.put(REF, renames.get(ref.asString()));
-			}
-		}
-		for (JsonNode child : node) {
-			rewriteRefs(child, renames);
-		}
 	}
 
 }

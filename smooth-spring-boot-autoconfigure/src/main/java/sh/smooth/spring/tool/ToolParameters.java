@@ -20,8 +20,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -50,6 +48,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
+
+import sh.smooth.spring.schema.Nullness;
 
 /**
  * Reads the parameters of a tool method: names, required-ness, descriptions, and whether
@@ -95,7 +95,11 @@ final class ToolParameters {
 			String name = name(parameter, param, json);
 			if (name == null) {
 				throw new IllegalStateException(source + ": parameter " + i + " (" + parameter.getType().getSimpleName()
-						+ ") has no name: compile with the -parameters flag or set @SmoothToolParam(name = \"...\")");
+						+ ") has no name: compile with the -parameters flag or set @SmoothToolParam(name = \"...\")"
+						+ " on it. The class was compiled without -parameters, which Spring Boot's Maven parent and "
+						+ "Gradle plugin turn on but a BOM import does not: with Maven set <parameters>true</parameters>"
+						+ " in the maven-compiler-plugin's <configuration>; with Gradle add "
+						+ "tasks.withType(JavaCompile).configureEach { options.compilerArgs << '-parameters' }");
 			}
 			if (!names.add(name)) {
 				throw new IllegalStateException(source + ": two parameters are named '" + name + "'");
@@ -107,7 +111,7 @@ final class ToolParameters {
 				throw new IllegalStateException(source + ": parameter '" + name + "' of type " + type.getTypeName()
 						+ " cannot be bound from the tool input: " + unbindable);
 			}
-			boolean notRequired = optional || isNullable(parameter)
+			boolean notRequired = Nullness.mayBeAbsent(parameter)
 					|| (param.isPresent() && !param.getBoolean("required"));
 			boolean required = !notRequired || (json != null && json.required());
 			result.add(new ToolParameter(i, name, valueType, optional, required, description(parameter, param), false));
@@ -132,25 +136,6 @@ final class ToolParameters {
 		}
 		JsonPropertyDescription json = parameter.getAnnotation(JsonPropertyDescription.class);
 		return (json != null && !json.value().isBlank()) ? json.value() : null;
-	}
-
-	/**
-	 * Whether the parameter carries any annotation named {@code Nullable} (JSpecify,
-	 * JSR-305, Spring, ...), as a declaration or a type-use annotation.
-	 * @param parameter the parameter
-	 * @return whether it is nullable
-	 */
-	static boolean isNullable(Parameter parameter) {
-		return hasNullable(parameter) || hasNullable(parameter.getAnnotatedType());
-	}
-
-	private static boolean hasNullable(AnnotatedElement element) {
-		for (Annotation annotation : element.getAnnotations()) {
-			if (annotation.annotationType().getSimpleName().equals("Nullable")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static Type optionalValueType(Type type) {

@@ -16,6 +16,7 @@
 
 package sh.smooth.spring.api;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 
@@ -33,6 +34,7 @@ import sh.smooth.spring.error.SmoothConflictException;
 import sh.smooth.spring.error.SmoothNetworkException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothUnprocessableEntityException;
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
 
@@ -76,6 +78,8 @@ class ApiErrorAndRetryTests {
 	}
 
 	@Test
+	@ExpectedLog(logger = "reactor.netty.http.client.HttpClientConnect", cause = IOException.class,
+			why = "WireMock resets the connection on purpose")
 	void submitIsNotRetriedAfterAConnectionReset() {
 		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 

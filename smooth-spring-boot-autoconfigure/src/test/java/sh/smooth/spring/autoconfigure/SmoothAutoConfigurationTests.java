@@ -44,6 +44,7 @@ import sh.smooth.spring.browser.Agent;
 import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.error.SmoothMissingApiKeyException;
 import sh.smooth.spring.polling.PollingEngine;
+import sh.smooth.spring.support.ExpectedLog;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -59,6 +60,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 @ExtendWith(OutputCaptureExtension.class)
+@ExpectedLog(logger = "sh.smooth.spring.autoconfigure.SmoothAutoConfiguration",
+		message = "No Smooth API key is configured", why = "tests that need no key start without one")
 class SmoothAutoConfigurationTests {
 
 	@RegisterExtension
@@ -118,6 +121,8 @@ class SmoothAutoConfigurationTests {
 	}
 
 	@Test
+	@ExpectedLog(logger = "org.springframework.context",
+			message = "Exception encountered during context initialization", why = "the context must fail")
 	void invalidDefaultsFailStartupNamingTheProperty() {
 		this.runner.withPropertyValues("smooth.task.max-steps=500").run((context) -> {
 			assertThat(context).hasFailed();

@@ -16,22 +16,18 @@
 
 package sh.smooth.spring.autoconfigure;
 
-import java.io.File;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-
+import ch.qos.logback.classic.Level;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,21 +45,30 @@ import org.springframework.core.annotation.AliasFor;
 
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.support.ExpectedLog;
+import sh.smooth.spring.support.LogCapture;
+import sh.smooth.spring.task.ToolSelection;
+import sh.smooth.spring.tool.CompiledWithoutParameters;
 import sh.smooth.spring.tool.DefaultSmoothToolErrorHandler;
 import sh.smooth.spring.tool.SmoothTool;
 import sh.smooth.spring.tool.SmoothToolCallback;
 import sh.smooth.spring.tool.SmoothToolContext;
 import sh.smooth.spring.tool.SmoothToolErrorHandler;
+import sh.smooth.spring.tool.SmoothToolMethodProcessor;
 import sh.smooth.spring.tool.ToolDispatcher;
 import sh.smooth.spring.tool.ToolRegistry;
 import sh.smooth.spring.tool.ToolReply;
 import sh.smooth.spring.tool.ToolTaskSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Discovery of tools and wiring of the tools auto-configuration.
  */
+@ExpectedLog(logger = "org.springframework.context", message = "Exception encountered during context initialization",
+		why = "tests of invalid tool declarations expect the context to fail")
 class SmoothToolsAutoConfigurationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -169,29 +174,235 @@ class SmoothToolsAutoConfigurationTests {
 
 	@Test
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	void missingParameterNamesFailStartup(@TempDir Path dir) throws Exception {
-		Path source = dir.resolve("NoNames.java");
-		Files.writeString(source, """
+	void missingParameterNamesFailStartupSayingHowToTurnOnParameters(@TempDir Path dir) throws Exception {
+		Class type = CompiledWithoutParameters.load(dir, "NoNames", """
 				public class NoNames {
 					@sh.smooth.spring.tool.SmoothTool(description = "Looks up an order")
 					public String lookup(String orderNumber) { return orderNumber; }
 				}
 				""");
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		// deliberately without -parameters
-		int status = compiler.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d",
-				dir.toString(), source.toString());
-		assertThat(status).isZero();
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { dir.toUri().toURL() },
-				getClass().getClassLoader())) {
-			Class type = loader.loadClass("NoNames");
-			assertThat(type.getMethod("lookup", String.class).getParameters()[0].isNamePresent()).isFalse();
-			this.runner.withBean("noNames", type)
-				.run((context) -> assertThat(context).getFailure()
-					.hasMessageContaining("bean 'noNames' method NoNames.lookup(String): parameter 0 (String) has no "
-							+ "name: compile with the -parameters flag or set @SmoothToolParam(name = \"...\")"));
+		this.runner.withBean("noNames", type)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("bean 'noNames' method NoNames.lookup(String): parameter 0 (String) has no "
+						+ "name: compile with the -parameters flag or set @SmoothToolParam(name = \"...\")")
+				.hasMessageContaining("with Maven set <parameters>true</parameters> in the maven-compiler-plugin's "
+						+ "<configuration>")
+				.hasMessageContaining(
+						"with Gradle add tasks.withType(JavaCompile).configureEach { options.compilerArgs << '-parameters' }"));
+	}
+
+	@Test
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	void smoothToolParamNamesMakeParametersUnnecessary(@TempDir Path dir) throws Exception {
+		Class type = CompiledWithoutParameters.load(dir, "Named", """
+				import sh.smooth.spring.tool.SmoothTool;
+				import sh.smooth.spring.tool.SmoothToolParam;
+				public class Named {
+					@SmoothTool(description = "Looks up an order")
+					public String lookup(@SmoothToolParam(name = "orderNumber") String orderNumber,
+							@SmoothToolParam(name = "express", required = false) Boolean express) {
+						return orderNumber + (Boolean.TRUE.equals(express) ? " (express)" : "");
+					}
+				}
+				""");
+		this.runner.withBean("named", type).run((context) -> {
+			assertThat(context).hasNotFailed();
+			ToolRegistry registry = context.getBean(ToolRegistry.class);
+			assertThat(registry.find("lookup").orElseThrow().signature().inputs()).isEqualTo(json.readTree("""
+					{"type":"object","properties":{"orderNumber":{"type":"string"},"express":{"type":"boolean"}},
+					 "required":["orderNumber"],"additionalProperties":false}
+					"""));
+			assertThat(call(registry, "lookup", "{\"orderNumber\":\"A-1\",\"express\":true}"))
+				.isEqualTo("A-1 (express)");
+		});
+	}
+
+	@Test
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	void oneUnnamedParameterAmongNamedOnesFailsStartupNamingIt(@TempDir Path dir) throws Exception {
+		Class type = CompiledWithoutParameters.load(dir, "HalfNamed",
+				"""
+						public class HalfNamed {
+							@sh.smooth.spring.tool.SmoothTool(description = "Looks up an order")
+							public String lookup(@sh.smooth.spring.tool.SmoothToolParam(name = "orderNumber") String orderNumber,
+									int quantity) {
+								return orderNumber;
+							}
+						}
+						""");
+		this.runner.withBean("halfNamed", type)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining(
+						"bean 'halfNamed' method HalfNamed.lookup(String, int): parameter 1 (int) has no name"));
+	}
+
+	@Test
+	void primitiveOptionalParametersMayBeLeftOut() {
+		this.runner.withBean("paging", Paging.class).run((context) -> {
+			ToolRegistry registry = context.getBean(ToolRegistry.class);
+			assertThat(registry.find("page").orElseThrow().signature().inputs().has("required")).isFalse();
+			assertThat(call(registry, "page", "{}")).isEqualTo("first page");
+			assertThat(call(registry, "page", "{\"number\":null}")).isEqualTo("first page");
+			assertThat(call(registry, "page", "{\"number\":3}")).isEqualTo("page 3");
+		});
+	}
+
+	// --- groups and the default selection
+
+	private static final String PROCESSOR = SmoothToolMethodProcessor.class.getName();
+
+	@Test
+	void byDefaultEveryToolIsOfferedAndTheInfoLineSaysSo() {
+		try (LogCapture logs = LogCapture.of(Level.INFO, PROCESSOR)) {
+			this.runner.withBean("groupedTools", GroupedTools.class)
+				.withBean("echoTool", SmoothToolCallback.class, EchoTool::new)
+				.run((context) -> {
+					ToolRegistry registry = context.getBean(ToolRegistry.class);
+					assertThat(names(registry.select(ToolSelection.DEFAULT))).containsExactly("deleteCustomer", "echo",
+							"lookupCustomer", "weather");
+					assertThat(registry.groups()).containsExactly("admin", "crm", "util");
+				});
+			assertThat(logs.text()).isEqualTo("INFO " + PROCESSOR + " - Smooth tools offered to every task and "
+					+ "session by default (smooth.tools.attach=all): deleteCustomer [admin, crm], echo [util], "
+					+ "lookupCustomer [crm], weather\n");
 		}
-		assertThat(new File(dir.toFile(), "NoNames.class")).exists();
+	}
+
+	@Test
+	void defaultGroupsNarrowTheDefaultAndTheInfoLineListsTheRest() {
+		try (LogCapture logs = LogCapture.of(Level.INFO, PROCESSOR)) {
+			this.runner.withBean("groupedTools", GroupedTools.class)
+				.withBean("echoTool", SmoothToolCallback.class, EchoTool::new)
+				.withPropertyValues("smooth.tools.default-groups=crm,util")
+				.run((context) -> {
+					ToolRegistry registry = context.getBean(ToolRegistry.class);
+					assertThat(registry.defaultSelection()).isEqualTo(ToolSelection.groups("crm", "util"));
+					assertThat(names(registry.select(ToolSelection.DEFAULT))).containsExactly("deleteCustomer", "echo",
+							"lookupCustomer");
+					// an explicit choice is not narrowed by the default groups
+					assertThat(names(registry.select(ToolSelection.all()))).contains("weather");
+					assertThat(names(registry.select(ToolSelection.names("weather").andGroups("admin"))))
+						.containsExactly("deleteCustomer", "weather");
+				});
+			assertThat(logs.text()).isEqualTo("INFO " + PROCESSOR + " - Smooth tools offered to every task and "
+					+ "session by default (smooth.tools.default-groups=crm,util): deleteCustomer [admin, crm], "
+					+ "echo [util], lookupCustomer [crm]; only to tasks that select them: weather\n");
+		}
+	}
+
+	@Test
+	void attachNoneOffersNothingByDefaultAndTheInfoLineSaysSo() {
+		try (LogCapture logs = LogCapture.of(Level.INFO, PROCESSOR)) {
+			this.runner.withBean("groupedTools", GroupedTools.class)
+				.withPropertyValues("smooth.tools.attach=none")
+				.run((context) -> assertThat(context.getBean(ToolRegistry.class).select(ToolSelection.DEFAULT))
+					.isEmpty());
+			assertThat(logs.text()).isEqualTo("INFO " + PROCESSOR + " - Smooth tools offered to every task and "
+					+ "session by default (smooth.tools.attach=none): none; only to tasks that select them: "
+					+ "deleteCustomer [admin, crm], lookupCustomer [crm], weather\n");
+		}
+	}
+
+	@Test
+	void withoutToolsNothingIsLoggedAtInfo() {
+		try (LogCapture logs = LogCapture.of(Level.INFO, PROCESSOR)) {
+			this.runner.run((context) -> assertThat(context).hasNotFailed());
+			assertThat(logs.events()).isEmpty();
+		}
+	}
+
+	@Test
+	void anUnknownDefaultGroupFailsStartupListingTheGroups() {
+		this.runner.withBean("groupedTools", GroupedTools.class)
+			.withPropertyValues("smooth.tools.default-groups=crm,sales")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("The default Smooth tool selection (smooth.tools.default-groups=crm,sales) "
+						+ "does not match the tools found: tools.groups = 'sales' is invalid: is not a known tool "
+						+ "group; groups: admin, crm"));
+	}
+
+	@Test
+	void defaultGroupsWithAttachNoneFailStartup() {
+		this.runner.withBean("groupedTools", GroupedTools.class)
+			.withPropertyValues("smooth.tools.attach=none", "smooth.tools.default-groups=crm")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("smooth.tools.default-groups=crm has no effect with smooth.tools.attach=none: "
+						+ "remove one of them"));
+	}
+
+	@Test
+	void anUnknownGroupOrNameInATaskSelectionFailsListingWhatExists() {
+		this.runner.withBean("groupedTools", GroupedTools.class).run((context) -> {
+			ToolRegistry registry = context.getBean(ToolRegistry.class);
+			assertThatExceptionOfType(SmoothValidationException.class)
+				.isThrownBy(() -> registry.select(ToolSelection.groups("crm", "sales")))
+				.withMessage("tools.groups = 'sales' is invalid: is not a known tool group; groups: admin, crm");
+			assertThatExceptionOfType(SmoothValidationException.class)
+				.isThrownBy(() -> registry.select(ToolSelection.names("weather", "lookup")))
+				.withMessage("tools = 'lookup' is invalid: is not a known tool; available: deleteCustomer, "
+						+ "lookupCustomer, weather");
+		});
+	}
+
+	@Test
+	void badGroupNamesFailStartup() {
+		this.runner.withBean("badGroup", BadGroup.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("bean 'badGroup' method BadGroup.tool(): invalid Smooth tool group 'c r m': "
+						+ "use 1 to 64 characters out of a-z, A-Z, 0-9, '_' and '-' (set @SmoothTool(groups = ...))"));
+	}
+
+	@Test
+	void theMethodProcessorBacksOff() {
+		ToolRegistry own = new ToolRegistry();
+		SmoothToolMethodProcessor mine = new SmoothToolMethodProcessor(own,
+				sh.smooth.spring.tool.ToolInputSchemas.withDefaultGenerator(), json);
+		this.runner.withBean("myProcessor", SmoothToolMethodProcessor.class, () -> mine).run((context) -> {
+			assertThat(context).hasSingleBean(SmoothToolMethodProcessor.class);
+			assertThat(context.getBean(SmoothToolMethodProcessor.class)).isSameAs(mine);
+		});
+	}
+
+	private static List<String> names(List<SmoothToolCallback> tools) {
+		return tools.stream().map(SmoothToolCallback::name).toList();
+	}
+
+	static class Paging {
+
+		@SmoothTool(description = "Reads a page")
+		public String page(OptionalInt number) {
+			return number.isPresent() ? "page " + number.getAsInt() : "first page";
+		}
+
+	}
+
+	static class GroupedTools {
+
+		@SmoothTool(description = "Finds a customer", groups = "crm")
+		public String lookupCustomer(String id) {
+			return id;
+		}
+
+		@SmoothTool(description = "Deletes a customer", groups = { "crm", "admin" }, essential = false)
+		public String deleteCustomer(String id) {
+			return id;
+		}
+
+		@SmoothTool(description = "Current weather")
+		public String weather() {
+			return "sunny";
+		}
+
+	}
+
+	static class BadGroup {
+
+		@SmoothTool(description = "Bad group", groups = "c r m")
+		public String tool() {
+			return "";
+		}
+
 	}
 
 	private static Object call(ToolRegistry registry, String name, String input) throws Exception {
@@ -309,6 +520,11 @@ class SmoothToolsAutoConfigurationTests {
 		@Override
 		public Object call(JsonNode input, SmoothToolContext context) {
 			return input;
+		}
+
+		@Override
+		public Set<String> groups() {
+			return Set.of("util");
 		}
 
 	}

@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.task.TaskStatus;
@@ -52,6 +53,8 @@ class ToolExtensionPointsTests {
 	private final ApplicationContextRunner runner = SimulatorRig.runner().withUserConfiguration(Tools.class);
 
 	@Test
+	@ExpectedLog(logger = "sh.smooth.spring.tool.ToolCallRun", message = "Smooth tool 'broken' failed",
+			cause = IllegalStateException.class, why = "the tool 'broken' throws, for the error handler to answer")
 	void aMonoResultIsAwaitedAndAUserErrorHandlerAnswersFailures(SmoothSimulator sim) {
 		sim.onTask(TaskMatcher.textContains("greet"))
 			.runningAfter(Duration.ZERO)

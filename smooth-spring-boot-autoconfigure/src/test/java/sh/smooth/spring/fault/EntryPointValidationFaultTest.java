@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,6 +59,7 @@ import sh.smooth.spring.session.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.ToolSelection;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskQuery;
 import sh.smooth.spring.test.RecordedRequest;
@@ -103,6 +105,9 @@ class EntryPointValidationFaultTest {
 		// the whole starter, tools included: tool names are checked against the
 		// registry
 		this.context = new SpringApplicationBuilder(Starter.class).web(WebApplicationType.NONE)
+			// no banner and start-up lines in the test log
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
 			.properties(SimulatorRig.properties(this.sim))
 			.run();
 		SmoothOperations smooth = this.context.getBean(SmoothOperations.class);
@@ -117,8 +122,10 @@ class EntryPointValidationFaultTest {
 	void closeFixture() {
 		try {
 			// a call that slipped through asynchronously would arrive a little later
+			// (at most 5 s: a loaded machine may be slow to poll the condition; quiet for
+			// 300 ms is the claim)
 			await().during(Duration.ofMillis(300))
-				.atMost(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(5))
 				.until(() -> requestsOtherThanFixturePolls().isEmpty());
 		}
 		finally {
@@ -175,6 +182,10 @@ class EntryPointValidationFaultTest {
 				new Case("submit(blank text)", (f) -> f.smooth().submit(""), "task"),
 				new Case("submit(unknown tool)",
 						(f) -> f.smooth().submit(SmoothTask.builder("x").tools("noSuchTool").build()), "tools"),
+				new Case("submit(unknown tool group)",
+						(f) -> f.smooth()
+							.submit(SmoothTask.builder("x").tools(ToolSelection.groups("noSuchGroup")).build()),
+						"tools.groups"),
 				new Case("attach(null)", (f) -> f.smooth().attach(null), "taskId"),
 				new Case("attach(blank)", (f) -> f.smooth().attach(" "), "taskId"),
 				new Case("openSession(null)", (f) -> f.smooth().openSession(null), "spec"));
@@ -188,7 +199,13 @@ class EntryPointValidationFaultTest {
 				new Case("SmoothTask device(null)", (f) -> SmoothTask.builder("x").device(null), "device"),
 				new Case("SmoothTask metadata(17 keys)", (f) -> SmoothTask.builder("x").metadata(tooManyKeys()),
 						"metadata"),
-				new Case("SmoothTask tools(null name)", (f) -> SmoothTask.builder("x").tools("a", null), "tools[1]"));
+				new Case("SmoothTask tools(null name)", (f) -> SmoothTask.builder("x").tools("a", null), "tools[1]"),
+				new Case("SmoothTask tools(null selection)", (f) -> SmoothTask.builder("x").tools((ToolSelection) null),
+						"tools"),
+				new Case("ToolSelection names(null array)", (f) -> ToolSelection.names((String[]) null), "names"),
+				new Case("ToolSelection groups(blank)", (f) -> ToolSelection.groups("crm", " "), "groups[1]"),
+				new Case("ToolSelection andNames(null name)",
+						(f) -> ToolSelection.groups("crm").andNames((String) null), "names[0]"));
 	}
 
 	private static List<Case> taskHandle() {
@@ -282,7 +299,11 @@ class EntryPointValidationFaultTest {
 				new Case("SessionSpec tools(null array)", (f) -> SessionSpec.builder().tools((String[]) null), "tools"),
 				new Case("SessionSpec tools(blank)", (f) -> SessionSpec.builder().tools(" "), "tools[0]"),
 				new Case("openSession(unknown tool)",
-						(f) -> f.smooth().openSession(SessionSpec.builder().tools("noSuchTool").build()), "tools"));
+						(f) -> f.smooth().openSession(SessionSpec.builder().tools("noSuchTool").build()), "tools"),
+				new Case("openSession(unknown tool group)",
+						(f) -> f.smooth()
+							.openSession(SessionSpec.builder().tools(ToolSelection.groups("noSuchGroup")).build()),
+						"tools.groups"));
 	}
 
 	private static List<Case> sessionTask() {

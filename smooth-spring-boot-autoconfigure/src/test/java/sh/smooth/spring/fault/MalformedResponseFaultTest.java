@@ -40,6 +40,7 @@ import sh.smooth.spring.test.TaskMatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Responses a proxy or a broken connection produce: an HTML 502 page, or JSON cut in
@@ -121,7 +122,10 @@ class MalformedResponseFaultTest {
 			TaskResult result = context.getBean(SmoothOperations.class).submit("What time is it").await(AWAIT);
 			assertThat(result.status()).isEqualTo(TaskStatus.DONE);
 			// the truncated answer was handled by the server: the retry is a duplicate
-			// with the same id, which the real service ignores
+			// with the same id, which the real service ignores. The task may end (and
+			// the waiter return) before the retry is sent: it follows the truncated
+			// response after a backoff, while the end is seen by the next poll
+			await().atMost(PROMPT).until(() -> sim.requests(Route.SEND_EVENT).size() >= 3);
 			assertThat(sim.requests(Route.SEND_EVENT)).hasSize(3)
 				.extracting((request) -> request.body().get("id").asString())
 				.containsOnly(sim.requests(Route.SEND_EVENT).get(0).body().get("id").asString());

@@ -30,6 +30,7 @@ import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.LogCapture;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.support.SmoothTestClients;
@@ -53,6 +54,8 @@ import static org.awaitility.Awaitility.await;
  * /task/{id}}) and logs the id at WARN. The caller's exception says that this will
  * happen.
  */
+@ExpectedLog(logger = "sh.smooth.spring.task.Creation", message = "was created after its caller had given up",
+		why = "each test gives up on a submit whose id arrives late, on purpose")
 @ExtendWith(SmoothSimulatorExtension.class)
 class OrphanSubmitFaultTest {
 

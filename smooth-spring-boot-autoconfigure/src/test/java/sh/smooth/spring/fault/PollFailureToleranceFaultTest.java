@@ -23,11 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.netty.http.client.PrematureCloseException;
 
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.error.SmoothApiException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.polling.PollingEngine;
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskResult;
@@ -45,6 +47,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * keeps polling, backing off, for {@code smooth.polling.failure-tolerance} before its
  * waiters fail, and answers the tool calls it finds once polling recovers.
  */
+@ExpectedLog(logger = "reactor.netty.http.client.HttpClientConnect", cause = PrematureCloseException.class,
+		why = "the simulator resets the connections of the polls on purpose")
 @ExtendWith(SmoothSimulatorExtension.class)
 class PollFailureToleranceFaultTest {
 

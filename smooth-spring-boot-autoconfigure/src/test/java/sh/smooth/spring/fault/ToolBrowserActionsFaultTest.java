@@ -32,6 +32,7 @@ import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.session.BrowserActions;
 import sh.smooth.spring.session.SessionFactory;
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskResult;
@@ -50,6 +51,8 @@ import static org.awaitility.Awaitility.await;
  * long as the task, and a tool still running after its task ended gets a clear error
  * instead of a handle that nothing would ever remove.
  */
+@ExpectedLog(logger = "sh.smooth.spring.tool.ToolCallRun", message = "Cancelled Smooth tool",
+		why = "a tool still runs when its task is cancelled, on purpose")
 @ExtendWith(SmoothSimulatorExtension.class)
 class ToolBrowserActionsFaultTest {
 

@@ -26,11 +26,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.PrematureCloseException;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.task.SmoothTask;
@@ -54,6 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once and is answered exactly once, and every {@code await} returns within its bound.
  */
 @ExtendWith(SmoothSimulatorExtension.class)
+@ExpectedLog(logger = "reactor.netty.http.client.HttpClientConnect", cause = PrematureCloseException.class,
+		why = "the simulator closes 5% of the connections without a response")
 class ToolCallFaultTest {
 
 	private static final int TASKS = 200;

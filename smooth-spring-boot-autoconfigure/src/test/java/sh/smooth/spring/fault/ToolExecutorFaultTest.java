@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskStatus;
@@ -50,6 +51,10 @@ import static org.awaitility.Awaitility.await;
  * for a thread has its own bound, answered "busy"; and tool threads never keep the JVM
  * alive.
  */
+@ExpectedLog(logger = "sh.smooth.spring.tool.ToolCallRun", message = "ran longer than",
+		why = "a tool that ignores interrupts holds the only thread past its timeout")
+@ExpectedLog(logger = "sh.smooth.spring.tool.ToolCallRun", message = "for a thread",
+		why = "a call waits for the held thread past the queue bound")
 @ExtendWith(SmoothSimulatorExtension.class)
 class ToolExecutorFaultTest {
 

@@ -22,6 +22,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +35,7 @@ import sh.smooth.spring.error.SmoothAuthenticationException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.polling.PollingSettings;
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
@@ -156,6 +158,8 @@ class SmoothTaskObservationTests {
 	}
 
 	@Test
+	@ExpectedLog(logger = "reactor.netty.http.client.HttpClientConnect", cause = ReadTimeoutException.class,
+			why = "the poll is answered after the read timeout on purpose")
 	void pollingThatTimesOutStopsWithStatusTimeout() {
 		stubCreated("t-slow");
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t-slow"))

@@ -17,39 +17,80 @@
 package sh.smooth.spring.schema;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.github.victools.jsonschema.generator.Module;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 
 /**
- * Types shared by the type and the method schema tests.
+ * Types shared by the type schema tests and the tool input schema tests.
  */
-final class TestModels {
+public final class TestModels {
 
 	private TestModels() {
 	}
 
-	record Address(String street, String city) {
+	public record Address(String street, String city) {
 	}
 
 	@JsonClassDescription("A customer")
-	record Customer(String name, @JsonPropertyDescription("Postal address") Address address) {
+	public record Customer(String name, @JsonPropertyDescription("Postal address") Address address) {
 	}
 
 	@JsonClassDescription("A customer order")
-	record Order(@JsonPropertyDescription("Order number") String id,
+	public record Order(@JsonPropertyDescription("Order number") String id,
 			@JsonPropertyDescription("Who ordered") Customer customer) {
 	}
 
-	record Node(String name, List<Node> children) {
+	public record Node(String name, List<Node> children) {
 	}
 
 	/** Uses {@link Address} twice, so it becomes a definition. */
-	record Route(Address from, Address to) {
+	public record Route(Address from, Address to) {
 	}
 
 	/** Marker type whose generation the counting module observes. */
-	record Probe(String value) {
+	public record Probe(String value) {
+	}
+
+	/**
+	 * Counts how often victools asks for a definition of one type: a cache hit does not
+	 * ask at all.
+	 */
+	public static final class CountingModule implements Module {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		private final Class<?> probe;
+
+		/**
+		 * Counts one type.
+		 * @param probe the type
+		 */
+		public CountingModule(Class<?> probe) {
+			this.probe = probe;
+		}
+
+		/**
+		 * How often the type was described so far.
+		 * @return the count
+		 */
+		public int count() {
+			return this.count.get();
+		}
+
+		@Override
+		public void applyToConfigBuilder(SchemaGeneratorConfigBuilder builder) {
+			builder.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
+				if (type.getErasedType() == this.probe) {
+					this.count.incrementAndGet();
+				}
+				return null;
+			});
+		}
+
 	}
 
 }

@@ -42,6 +42,7 @@ import sh.smooth.spring.browser.Certificate;
 import sh.smooth.spring.error.SmoothUnprocessableEntityException;
 import sh.smooth.spring.error.SmoothValidationException;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SmoothTestClients;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -61,6 +62,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * A PKCS#12 certificate from a resource reaches the wire, and its password and bytes
  * appear nowhere else: not in {@code toString}, exceptions or logs (even at DEBUG).
  */
+@ExpectedLog(level = { org.slf4j.event.Level.TRACE, org.slf4j.event.Level.DEBUG },
+		why = "every logger is raised to TRACE to show that no certificate data reaches a log; the test reads them through its own appender")
 class CertificateSecrecyTests {
 
 	@RegisterExtension

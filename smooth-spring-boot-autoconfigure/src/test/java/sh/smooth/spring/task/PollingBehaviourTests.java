@@ -16,6 +16,7 @@
 
 package sh.smooth.spring.task;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,14 +30,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.error.SmoothNetworkException;
 import sh.smooth.spring.error.SmoothNotFoundException;
 import sh.smooth.spring.error.SmoothRateLimitException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
-import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.polling.TaskEventListener;
 import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SmoothTestClients;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -213,6 +215,8 @@ class PollingBehaviourTests {
 	}
 
 	@Test
+	@ExpectedLog(logger = "reactor.netty.http.client.HttpClientConnect", cause = IOException.class,
+			why = "WireMock resets the connection on purpose")
 	void connectionResetIsRetried() {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs(Scenario.STARTED)
@@ -224,6 +228,8 @@ class PollingBehaviourTests {
 	}
 
 	@Test
+	@ExpectedLog(logger = "reactor.netty.http.client.HttpClientConnect", cause = IOException.class,
+			why = "WireMock resets the connection on purpose")
 	void connectionResetEveryTimeFailsWithANetworkError() {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

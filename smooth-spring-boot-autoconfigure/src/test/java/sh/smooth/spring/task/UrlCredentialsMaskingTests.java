@@ -34,6 +34,7 @@ import sh.smooth.spring.error.SmoothValidationException;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.session.SessionSpec;
 import sh.smooth.spring.session.SessionTask;
+import sh.smooth.spring.support.ExpectedLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -44,6 +45,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * requests, validation messages, and the configuration properties. The rest of the URL
  * stays readable.
  */
+@ExpectedLog(logger = "org.springframework.context", message = "Exception encountered during context initialization",
+		why = "a context with an invalid smooth.base-url must fail to start")
 class UrlCredentialsMaskingTests {
 
 	private static final String SECRET = "s3cr3t-pw-77";

@@ -51,14 +51,14 @@ public class DispatchTools {
 		this.threads.add(Thread.currentThread().getName());
 	}
 
-	@SmoothTool(description = "Looks up an order", output = "JSON object with status")
+	@SmoothTool(description = "Looks up an order", output = "JSON object with status", groups = "orders")
 	public Status lookup(@SmoothToolParam(description = "The order number") String orderNumber, Optional<String> email,
 			SmoothToolContext context) {
 		record(context);
 		return new Status(orderNumber, "shipped", email.orElse(null));
 	}
 
-	@SmoothTool(description = "Counts")
+	@SmoothTool(description = "Counts", groups = "math")
 	public int count(int n, SmoothToolContext context) {
 		record(context);
 		return n + 1;

@@ -25,7 +25,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tool methods whose input schemas are pinned by {@link ToolInputSchemasTests}.
+ * Tool methods and types whose input schemas are pinned by {@link ToolInputSchemasTests}
+ * and {@link ToolInputSchemasMethodTests}.
  */
 class SchemaFixtures {
 
@@ -47,6 +48,28 @@ class SchemaFixtures {
 	}
 
 	record Order(String number, int quantity) {
+	}
+
+	/** One of two unrelated types named {@code Item}. */
+	static final class Shop {
+
+		record Item(String sku) {
+		}
+
+		record Cart(Item first, Item second) {
+		}
+
+	}
+
+	/** The other type named {@code Item}. */
+	static final class Library {
+
+		record Item(String isbn) {
+		}
+
+		record Shelf(Item left, Item right) {
+		}
+
 	}
 
 	void scalars(String text, int count, long big, double ratio, boolean flag, Priority priority) {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -40,8 +41,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.support.ExpectedLog;
+import sh.smooth.spring.support.LogCapture;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
+import sh.smooth.spring.task.ToolSelection;
 import sh.smooth.spring.task.TaskHandle;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -92,7 +96,7 @@ class ToolDispatchTests {
 	private SmoothTestClients start(Duration timeout, boolean attachAll, int threads, int queue) {
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 		beans.registerSingleton("dispatchTools", this.tools);
-		this.registry = new ToolRegistry();
+		this.registry = attachAll ? new ToolRegistry() : new ToolRegistry(ToolSelection.none());
 		SmoothToolMethodProcessor processor = new SmoothToolMethodProcessor(this.registry,
 				ToolInputSchemas.withDefaultGenerator(), json);
 		processor.setBeanFactory(beans);
@@ -102,7 +106,7 @@ class ToolDispatchTests {
 		ToolDispatcher dispatcher = new ToolDispatcher(ToolDispatcher.boundedExecutor(threads, queue),
 				new DefaultSmoothToolErrorHandler(), () -> observer, json, timeout);
 		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1",
-				List.of(new ToolTaskSupport(this.registry, dispatcher, attachAll)));
+				List.of(new ToolTaskSupport(this.registry, dispatcher)));
 		this.closeables.add(this.clients);
 		this.closeables.add(dispatcher);
 		return this.clients;
@@ -471,6 +475,50 @@ class ToolDispatchTests {
 			.isThrownBy(() -> this.clients.template().submit(SmoothTask.builder("go").tools("count", "nope").build()))
 			.withMessage("tools = 'nope' is invalid: is not a known tool; available: "
 					+ this.registry.names().stream().collect(Collectors.joining(", ")));
+		assertThat(wm.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void tasksChooseTheirToolsByGroupAndName() {
+		start();
+		stubSubmit("t1");
+		stubTask("t1");
+
+		this.clients.template()
+			.submit(SmoothTask.builder("go").tools(ToolSelection.groups("orders").andNames("refuse")).build());
+
+		assertThat(submitted().get("custom_tools").valueStream().map((t) -> t.get("name").asString()))
+			.containsExactly("lookup", "refuse");
+		finish("t1");
+	}
+
+	@Test
+	@ExpectedLog(logger = "sh.smooth.spring.tool.TaskToolCalls", message = "called unknown tool 'explode'",
+			why = "the agent calls a tool its task was not offered")
+	void aToolOutsideTheTasksSelectionIsAnsweredUnknownAndNeverRuns() {
+		try (LogCapture logs = LogCapture.of(Level.WARN, "sh.smooth.spring.tool")) {
+			start();
+			stubSubmit("t1");
+			stubTask("t1", call("e1", "explode", "{}"));
+
+			this.clients.template().submit(SmoothTask.builder("go").tools(ToolSelection.groups("orders")).build());
+
+			// the agent learns only the names it was offered
+			assertThat(awaitAnswers("t1", 1))
+				.containsExactly(answer("e1", 400, text("unknown tool 'explode'; available: lookup")));
+			assertThat(this.tools.callsOf("e1")).isZero();
+			assertThat(logs.text()).contains("The Smooth agent called unknown tool 'explode' on task t1");
+			finish("t1");
+		}
+	}
+
+	@Test
+	void unknownToolGroupsFailBeforeAnyHttpCall() {
+		start();
+		assertThatExceptionOfType(SmoothValidationException.class)
+			.isThrownBy(() -> this.clients.template()
+				.submit(SmoothTask.builder("go").tools(ToolSelection.groups("orders", "admin")).build()))
+			.withMessage("tools.groups = 'admin' is invalid: is not a known tool group; groups: math, orders");
 		assertThat(wm.getAllServeEvents()).isEmpty();
 	}
 

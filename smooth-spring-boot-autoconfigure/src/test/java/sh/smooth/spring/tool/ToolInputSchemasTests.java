@@ -87,10 +87,10 @@ class ToolInputSchemasTests {
 
 	@Test
 	void recursiveRecordIsMovedToRootDefs() {
+		// the parameter refers to the definition instead of repeating it inline (the
+		// schema used to carry Category twice: inline and in $defs)
 		assertSchema("recursive", """
-				{"type":"object","properties":{"root":{"type":"object","properties":{
-				   "name":{"type":"string"},"children":{"type":"array","items":{"$ref":"#/$defs/Category"}}},
-				   "required":["name","children"],"additionalProperties":false}},
+				{"type":"object","properties":{"root":{"$ref":"#/$defs/Category"}},
 				 "required":["root"],"additionalProperties":false,
 				 "$defs":{"Category":{"type":"object","properties":{
 				   "children":{"type":"array","items":{"$ref":"#/$defs/Category"}},
@@ -119,26 +119,30 @@ class ToolInputSchemasTests {
 	}
 
 	@Test
-	void parameterDefsAreHoistedAndRenamedWhenTheyDiffer() throws Exception {
-		// two parameters whose schemas each carry a different "Item" definition
-		ToolInputSchemas custom = new ToolInputSchemas((type) -> {
-			String kind = (type == String.class) ? "string" : "integer";
-			return (ObjectNode) json.readTree("""
-					{"$schema":"x","$defs":{"Item":{"type":"%s"}},"type":"array","items":{"$ref":"#/$defs/Item"}}
-					""".formatted(kind));
-		});
-		ObjectNode schema = custom
-			.inputSchema(List.of(new ToolParameter(0, "a", String.class, false, true, null, false),
-					new ToolParameter(1, "b", Integer.class, false, true, null, false),
-					new ToolParameter(2, "c", String.class, false, false, null, false)));
-		assertThat(schema).isEqualTo(json.readTree("""
-				{"type":"object","properties":{
-				  "a":{"type":"array","items":{"$ref":"#/$defs/Item"}},
-				  "b":{"type":"array","items":{"$ref":"#/$defs/Item-2"}},
-				  "c":{"type":"array","items":{"$ref":"#/$defs/Item"}}},
-				 "required":["a","b"],"additionalProperties":false,
-				 "$defs":{"Item":{"type":"string"},"Item-2":{"type":"integer"}}}
-				"""));
+	void parameterDefsAreHoistedAndRenamedWhenTheyDiffer() {
+		// two parameters whose schemas each carry a different "Item" definition, and a
+		// third that shares the first one's; renamed as Name_2 (the one merge of
+		// SchemaTrees, used to be Name-2)
+		ObjectNode schema = this.schemas
+			.inputSchema(List.of(new ToolParameter(0, "a", SchemaFixtures.Shop.Cart.class, false, true, null, false),
+					new ToolParameter(1, "b", SchemaFixtures.Library.Shelf.class, false, true, null, false),
+					new ToolParameter(2, "c", SchemaFixtures.Shop.Cart.class, false, false, null, false)));
+		assertThat(schema).isEqualTo(json.readTree(
+				"""
+						{"type":"object","properties":{
+						  "a":{"type":"object","properties":{"first":{"$ref":"#/$defs/Item"},"second":{"$ref":"#/$defs/Item"}},
+						       "required":["first","second"],"additionalProperties":false},
+						  "b":{"type":"object","properties":{"left":{"$ref":"#/$defs/Item_2"},"right":{"$ref":"#/$defs/Item_2"}},
+						       "required":["left","right"],"additionalProperties":false},
+						  "c":{"type":"object","properties":{"first":{"$ref":"#/$defs/Item"},"second":{"$ref":"#/$defs/Item"}},
+						       "required":["first","second"],"additionalProperties":false}},
+						 "required":["a","b"],"additionalProperties":false,
+						 "$defs":{
+						  "Item":{"type":"object","properties":{"sku":{"type":"string"}},"required":["sku"],
+						          "additionalProperties":false},
+						  "Item_2":{"type":"object","properties":{"isbn":{"type":"string"}},"required":["isbn"],
+						            "additionalProperties":false}}}
+						"""));
 	}
 
 	@Test

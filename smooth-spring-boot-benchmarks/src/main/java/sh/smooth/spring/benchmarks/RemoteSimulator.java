@@ -24,10 +24,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The harness side of {@link SimulatorProcess}: starts the child JVM and talks to its
@@ -42,6 +50,8 @@ final class RemoteSimulator implements AutoCloseable {
 	private final int controlPort;
 
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	RemoteSimulator() throws IOException {
 		String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -101,11 +111,76 @@ final class RemoteSimulator implements AutoCloseable {
 		get("/long-poll?seconds=" + seconds);
 	}
 
+	/**
+	 * The simulator's {@link System#nanoTime()}.
+	 * @return the clock reading
+	 */
+	long clock() {
+		return Long.parseLong(get("/clock").trim());
+	}
+
+	/**
+	 * Scripts the tasks whose text contains {@code text}: running at once, an optional
+	 * {@code lookupCustomer} tool call, then done.
+	 * @param text the text to match
+	 * @param toolAt when the tool call is emitted, or {@code null} for none
+	 * @param doneAfter how long after the start (or the tool answer) the task ends
+	 */
+	void script(String text, Duration toolAt, Duration doneAfter) {
+		get("/script?contains=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&doneAfterMs="
+				+ doneAfter.toMillis() + ((toolAt != null) ? "&toolAtMs=" + toolAt.toMillis() : ""));
+	}
+
+	/**
+	 * Sets the latency of every session action.
+	 * @param latency the latency
+	 */
+	void actionLatency(Duration latency) {
+		get("/action-latency?millis=" + latency.toMillis());
+	}
+
+	/**
+	 * Request counts per route since a point in the request log.
+	 * @param from the number of requests before that point ({@link #requests()})
+	 * @return route name to count
+	 */
+	Map<String, Integer> routeCounts(long from) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		this.json.readTree(get("/route-counts?from=" + from))
+			.properties()
+			.forEach((entry) -> counts.put(entry.getKey(), entry.getValue().asInt()));
+		return counts;
+	}
+
+	/**
+	 * What the simulator knows about these tasks.
+	 * @param taskIds the tasks
+	 * @return one entry per task, in the same order
+	 */
+	List<ServerTask> tasks(Collection<String> taskIds) {
+		List<ServerTask> tasks = new ArrayList<>();
+		for (JsonNode task : this.json.readTree(send("/timelines", String.join("\n", taskIds)))) {
+			tasks.add(ServerTask.of(task));
+		}
+		return tasks;
+	}
+
 	private String get(String path) {
+		return send(path, null);
+	}
+
+	private String send(String path, String body) {
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.controlPort + path))
-				.build();
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+			HttpRequest.Builder request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.controlPort + path));
+			if (body != null) {
+				request.POST(HttpRequest.BodyPublishers.ofString(body));
+			}
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("Simulator control " + path + ": HTTP " + response.statusCode());
+			}
+			return response.body();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

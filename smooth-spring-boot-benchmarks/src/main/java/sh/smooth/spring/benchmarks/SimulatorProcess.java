@@ -19,27 +19,44 @@ package sh.smooth.spring.benchmarks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
+import sh.smooth.spring.test.RecordedRequest;
+import sh.smooth.spring.test.Route;
+import sh.smooth.spring.test.SessionActionTiming;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.test.TaskMatcher;
+import sh.smooth.spring.test.TaskScript;
+import sh.smooth.spring.test.TaskTimeline;
 import sh.smooth.spring.test.ToolRoundTrip;
 
 /**
  * Runs the simulator in its own JVM, so the harness measures threads, heap and CPU of the
- * client alone. Scripts are fixed per task text; a small control server (JDK
- * {@code HttpServer}) reports request counts and tool round trips, and switches long-poll
- * mode.
+ * client alone. Scripts are fixed per task text, and more can be added over a small
+ * control server (JDK {@code HttpServer}), which also reports request counts, tool round
+ * trips and per-task timelines, and switches long-poll mode and session-action latency.
  * <p>
  * Prints {@code READY <simulator base URL> <control port>} when started; exits when its
  * standard input closes.
  */
 public final class SimulatorProcess {
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	private static final String[] ACTIONS = { "goto", "evaluate_js", "extract", "run_task", "close" };
 
 	private SimulatorProcess() {
 	}
@@ -69,6 +86,33 @@ public final class SimulatorProcess {
 			long seconds = Long.parseLong(query.substring(query.indexOf('=') + 1));
 			sim.longPoll((seconds > 0) ? Duration.ofSeconds(seconds) : null);
 			reply(exchange, "ok");
+		});
+		control.createContext("/clock", (exchange) -> reply(exchange, String.valueOf(System.nanoTime())));
+		control.createContext("/script", (exchange) -> {
+			script(sim, query(exchange));
+			reply(exchange, "ok");
+		});
+		control.createContext("/action-latency", (exchange) -> {
+			Duration latency = Duration.ofMillis(Long.parseLong(query(exchange).get("millis")));
+			for (String action : ACTIONS) {
+				sim.onSessionAction(action).latency(latency);
+			}
+			reply(exchange, "ok");
+		});
+		control.createContext("/route-counts", (exchange) -> {
+			int from = Integer.parseInt(query(exchange).getOrDefault("from", "0"));
+			List<RecordedRequest> all = sim.requests();
+			Map<Route, Integer> counts = new EnumMap<>(Route.class);
+			for (RecordedRequest request : all.subList(Math.min(from, all.size()), all.size())) {
+				if (request.route() != null) {
+					counts.merge(request.route(), 1, Integer::sum);
+				}
+			}
+			reply(exchange, JSON.writeValueAsString(counts));
+		});
+		control.createContext("/timelines", (exchange) -> {
+			String ids = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			reply(exchange, JSON.writeValueAsString(timelines(sim, ids.split("\\s+"))));
 		});
 		control.start();
 		System.out.println("READY " + sim.baseUrl() + " " + control.getAddress().getPort());
@@ -101,6 +145,73 @@ public final class SimulatorProcess {
 		for (String action : new String[] { "goto", "evaluate_js", "extract", "run_task", "close" }) {
 			sim.onSessionAction(action).latency(Duration.ZERO);
 		}
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * A plain task: running at once, one optional tool call ({@code lookupCustomer}) at
+	 * {@code toolAtMs}, then done {@code doneAfterMs} later.
+	 */
+	private static void script(SmoothSimulator sim, Map<String, String> query) {
+		TaskScript script = sim.onTask(TaskMatcher.textContains(query.get("contains"))).runningAfter(Duration.ZERO);
+		if (query.containsKey("toolAtMs")) {
+			script.toolCall(Duration.ofMillis(Long.parseLong(query.get("toolAtMs"))), "lookupCustomer",
+					Map.of("customerId", "c-1"));
+		}
+		script.doneAfter(Duration.ofMillis(Long.parseLong(query.get("doneAfterMs")))).credits(1);
+	}
+
+	/**
+	 * What the harness reads back per task: its requests, timeline and tool round trips,
+	 * all times on {@link System#nanoTime()}.
+	 */
+	private static ArrayNode timelines(SmoothSimulator sim, String[] ids) {
+		ArrayNode list = NODES.arrayNode();
+		for (String id : ids) {
+			if (id.isBlank()) {
+				continue;
+			}
+			TaskTimeline timeline = sim.timeline(id);
+			ObjectNode task = list.addObject()
+				.put("id", id)
+				.put("status", timeline.status().wireName())
+				.put("createdNanos", timeline.createdNanos())
+				.put("endedNanos", timeline.endedNanos());
+			ArrayNode requests = task.putArray("requests");
+			for (RecordedRequest request : sim.requests(id)) {
+				requests.addObject().put("route", request.route().name()).put("nanos", request.receivedNanos());
+			}
+			ArrayNode actions = task.putArray("actions");
+			for (SessionActionTiming action : timeline.actions()) {
+				actions.addObject()
+					.put("action", action.action())
+					.put("postedNanos", action.postedNanos())
+					.put("completedNanos", action.completedNanos());
+			}
+			ArrayNode toolCalls = task.putArray("toolCalls");
+			for (ToolRoundTrip trip : sim.toolRoundTrips(id)) {
+				toolCalls.addObject()
+					.put("emittedNanos", trip.emittedNanos())
+					.put("answeredNanos", trip.answeredNanos());
+			}
+		}
+		return list;
+	}
+
+	private static Map<String, String> query(HttpExchange exchange) {
+		Map<String, String> query = new HashMap<>();
+		String raw = exchange.getRequestURI().getRawQuery();
+		if (raw != null) {
+			for (String pair : raw.split("&")) {
+				int eq = pair.indexOf('=');
+				if (eq > 0) {
+					query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+							URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+				}
+			}
+		}
+		return query;
 	}
 
 	private static void reply(HttpExchange exchange, String body) throws IOException {

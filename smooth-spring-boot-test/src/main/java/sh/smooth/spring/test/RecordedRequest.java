@@ -35,10 +35,13 @@ import tools.jackson.databind.JsonNode;
  * @param body the parsed JSON body, or {@code null} when there is none or it is not JSON
  * @param bodyText the body as text (ISO-8859-1 for multipart, so bytes survive)
  * @param receivedAt when it arrived
+ * @param receivedNanos {@link System#nanoTime()} when it arrived, for benchmarks that
+ * compare it with times taken in other processes on the same machine (on Linux the JVM
+ * reads the system-wide monotonic clock)
  */
 public record RecordedRequest(long sequence, Route route, int call, String method, String path,
 		Map<String, String> query, Map<String, List<String>> headers, JsonNode body, String bodyText,
-		Instant receivedAt) {
+		Instant receivedAt, long receivedNanos) {
 
 	/**
 	 * The first value of a header.
@@ -48,6 +51,21 @@ public record RecordedRequest(long sequence, Route route, int call, String metho
 	public String header(String name) {
 		List<String> values = this.headers.get(name.toLowerCase(java.util.Locale.ROOT));
 		return (values == null || values.isEmpty()) ? null : values.get(0);
+	}
+
+	/**
+	 * The task or session this request names in its path ({@code /task/{id}} and the
+	 * routes under it). {@code POST /task} names none: its task is known only once
+	 * created, see {@link SmoothSimulator#requests(String)}.
+	 * @return the id, or {@code null} for routes outside {@code /task/{id}}
+	 */
+	public String taskId() {
+		if (this.route == null || !this.route.template().startsWith("/task/{id}")) {
+			return null;
+		}
+		String prefix = SmoothSimulator.BASE_PATH + "/task/";
+		int end = this.path.indexOf('/', prefix.length());
+		return this.path.substring(prefix.length(), (end < 0) ? this.path.length() : end);
 	}
 
 }

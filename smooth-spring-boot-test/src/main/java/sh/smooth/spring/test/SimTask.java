@@ -101,6 +101,14 @@ final class SimTask {
 
 	private List<CompletableFuture<Void>> waiters = new ArrayList<>();
 
+	private final long createdNanos = System.nanoTime();
+
+	private long endedNanos = -1;
+
+	private final List<RecordedRequest> requests = new ArrayList<>();
+
+	private final List<SessionActionTiming> actionTimings = new ArrayList<>();
+
 	SimTask(SmoothSimulator simulator, String id, long createdAt, boolean session, String device,
 			boolean enableRecording, Plan plan) {
 		this.simulator = simulator;
@@ -222,12 +230,14 @@ final class SimTask {
 	 * Accepts a session action; its result appears after the latency.
 	 * @return {@code false} when the task is already over
 	 */
-	synchronized boolean acceptAction(String eventName, String eventId, ActionResult result, Duration latency,
-			List<ToolCallPlan> toolCalls) {
+	synchronized boolean acceptAction(String eventName, String eventId, String action, ActionResult result,
+			Duration latency, List<ToolCallPlan> toolCalls) {
 		if (this.status.isTerminal()) {
 			return false;
 		}
-		actionStep(eventName, eventId, result, latency, toolCalls, 0);
+		int index = this.actionTimings.size();
+		this.actionTimings.add(new SessionActionTiming(eventId, action, System.nanoTime(), -1));
+		actionStep(eventName, eventId, result, latency, toolCalls, 0, index);
 		return true;
 	}
 
@@ -236,9 +246,9 @@ final class SimTask {
 	 * one was answered; the result follows the last answer after the latency.
 	 */
 	private void actionStep(String eventName, String eventId, ActionResult result, Duration latency,
-			List<ToolCallPlan> toolCalls, int next) {
+			List<ToolCallPlan> toolCalls, int next, int index) {
 		if (next == toolCalls.size()) {
-			this.simulator.schedule(latency, () -> completeAction(eventName, eventId, result));
+			this.simulator.schedule(latency, () -> completeAction(eventName, eventId, result, index));
 			return;
 		}
 		ToolCallPlan call = toolCalls.get(next);
@@ -249,13 +259,13 @@ final class SimTask {
 				}
 				ToolCallEvent emitted = emitToolCall(call.name, call.input, null);
 				this.actionToolCalls.put(emitted.callId(),
-						() -> actionStep(eventName, eventId, result, latency, toolCalls, next + 1));
+						() -> actionStep(eventName, eventId, result, latency, toolCalls, next + 1, index));
 				changed();
 			}
 		});
 	}
 
-	private synchronized void completeAction(String eventName, String eventId, ActionResult result) {
+	private synchronized void completeAction(String eventName, String eventId, ActionResult result, int index) {
 		if (this.status.isTerminal()) {
 			return;
 		}
@@ -263,6 +273,9 @@ final class SimTask {
 		payload.put("code", result.code);
 		payload.set("output", result.payloadOutput);
 		appendEvent(eventName, eventId, payload);
+		SessionActionTiming posted = this.actionTimings.get(index);
+		this.actionTimings.set(index,
+				new SessionActionTiming(posted.eventId(), posted.action(), posted.postedNanos(), System.nanoTime()));
 		this.sessionCredits += result.credits;
 		if (result.closes) {
 			// same lock as the event: the poll that returns the close result also says
@@ -306,6 +319,7 @@ final class SimTask {
 			return;
 		}
 		this.status = finalStatus;
+		this.endedNanos = System.nanoTime();
 		this.output = (finalStatus == TaskStatus.CANCELLED) ? NODES.nullNode() : finalOutput;
 		this.creditsUsed = credits;
 		this.pendingToolCalls.clear();
@@ -451,6 +465,19 @@ final class SimTask {
 
 	synchronized List<ToolRoundTrip> roundTrips() {
 		return List.copyOf(this.roundTrips.values());
+	}
+
+	synchronized void record(RecordedRequest request) {
+		this.requests.add(request);
+	}
+
+	synchronized List<RecordedRequest> requests() {
+		return List.copyOf(this.requests);
+	}
+
+	synchronized TaskTimeline timeline() {
+		return new TaskTimeline(this.id, this.session, this.status, this.createdNanos, this.endedNanos,
+				List.copyOf(this.actionTimings));
 	}
 
 	/**

@@ -351,6 +351,30 @@ public final class SmoothSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * The requests about one task or session, in arrival order: its {@code POST /task}
+	 * first, then every request whose path names it (see
+	 * {@link RecordedRequest#taskId()}). Lets a benchmark count what each task cost on
+	 * the server, whatever the client.
+	 * @param taskId the task id
+	 * @return a copy of the matching requests
+	 * @throws IllegalArgumentException for an unknown id
+	 */
+	public List<RecordedRequest> requests(String taskId) {
+		return task(taskId).requests();
+	}
+
+	/**
+	 * Server-side timing of one task or session: when it was created and ended, and when
+	 * each session action was posted and its result became visible.
+	 * @param taskId the task id
+	 * @return the timeline so far
+	 * @throws IllegalArgumentException for an unknown id
+	 */
+	public TaskTimeline timeline(String taskId) {
+		return task(taskId).timeline();
+	}
+
+	/**
 	 * How many requests arrived on a route (faulted ones included).
 	 * @param route the route
 	 * @return the count
@@ -602,12 +626,17 @@ public final class SmoothSimulator implements AutoCloseable {
 		boolean multipart = Multipart.boundary(contentType) != null;
 		String bodyText = new String(body, multipart ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
 		RecordedRequest recordedRequest = new RecordedRequest(this.sequence.incrementAndGet(), route, call, method,
-				path, Map.copyOf(query), headers, json, bodyText, Instant.now());
+				path, Map.copyOf(query), headers, json, bodyText, Instant.now(), System.nanoTime());
 		synchronized (this.recorded) {
 			this.recorded.add(recordedRequest);
 		}
 		if (route == null) {
 			return Mono.just(SimResponse.error(404, "Not Found"));
+		}
+		String taskId = recordedRequest.taskId();
+		SimTask named = (taskId != null) ? this.tasks.get(taskId) : null;
+		if (named != null) {
+			named.record(recordedRequest);
 		}
 		Call ctx = new Call(route, match.getValue(), recordedRequest, body, json, contentType);
 		FaultScript script = this.faults.get(route);
@@ -762,6 +791,7 @@ public final class SmoothSimulator implements AutoCloseable {
 		SimTask.Plan plan = session ? sessionPlan() : taskPlan(body);
 		String id = "task_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 		SimTask task = new SimTask(this, id, nextCreatedAt(), session, device, enableRecording, plan);
+		task.record(call.request);
 		this.tasks.put(id, task);
 		task.start();
 		return ok(task.view(0L, false, false).body());
@@ -965,7 +995,7 @@ public final class SmoothSimulator implements AutoCloseable {
 					toolCalls.add(toolCallPlan(step.delay(), step.name(), step.input(), false));
 				}
 			}
-			if (!task.acceptAction(name, eventId, result, latency, toolCalls)) {
+			if (!task.acceptAction(name, eventId, action, result, latency, toolCalls)) {
 				return SimResponse.error(400, "Session is closed");
 			}
 			return ok(accepted);

@@ -14,39 +14,48 @@
  * limitations under the License.
  */
 
-package sh.smooth.spring.schema;
+package sh.smooth.spring.tool;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import sh.smooth.spring.schema.TestModels.Address;
-import sh.smooth.spring.schema.TestModels.Node;
-import sh.smooth.spring.schema.TestModels.Order;
-import sh.smooth.spring.schema.TestModels.Route;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.schema.TestModels.Address;
+import sh.smooth.spring.schema.TestModels.CountingModule;
+import sh.smooth.spring.schema.TestModels.Node;
+import sh.smooth.spring.schema.TestModels.Order;
+import sh.smooth.spring.schema.TestModels.Probe;
+import sh.smooth.spring.schema.TestModels.Route;
+import sh.smooth.spring.tool.SchemaFixtures.Library;
+import sh.smooth.spring.tool.SchemaFixtures.Shop;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static sh.smooth.spring.schema.SchemaAssertions.assertSchema;
 
 /**
- * Golden tests for tool input schemas ({@link SmoothSchemaGenerator#inputSchemaFor}), one
- * rule each.
+ * Golden tests for tool input schemas built by the one production implementation,
+ * {@link ToolInputSchemas}, one rule each. They were written for the former second
+ * implementation ({@code SmoothSchemaGenerator.inputSchemaFor} with a
+ * {@code ParameterInfo}); what a caller supplied there now comes from the annotations
+ * production reads ({@code @SmoothToolParam}, {@code SmoothToolContext}).
  */
-class SmoothSchemaGeneratorMethodTests {
+class ToolInputSchemasMethodTests {
 
-	private static final Predicate<Parameter> SKIP_NONE = (parameter) -> false;
+	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final SmoothSchemaGenerator generator = new SmoothSchemaGenerator();
+	private final ToolInputSchemas schemas = ToolInputSchemas.withDefaultGenerator();
 
 	@Test
 	void parametersBecomeRequiredPropertiesNamedAfterThem() {
@@ -66,6 +75,8 @@ class SmoothSchemaGeneratorMethodTests {
 
 	@Test
 	void optionalAndNullableParametersAreNotRequired() {
+		// OptionalInt counts as optional, as it does on record components (one Nullness
+		// rule): production used to list "limit" as required
 		assertSchema(inputSchema("find"), """
 				{
 				  "type": "object",
@@ -88,26 +99,8 @@ class SmoothSchemaGeneratorMethodTests {
 	}
 
 	@Test
-	void callerSuppliesNamesDescriptionsAndRequiredness() {
-		ParameterInfo info = new ParameterInfo() {
-
-			@Override
-			public @Nullable String name(Parameter parameter) {
-				return parameter.getName().equals("city") ? "town" : null;
-			}
-
-			@Override
-			public String description(Parameter parameter) {
-				return parameter.getName().equals("city") ? "Where to stay" : "Day of arrival";
-			}
-
-			@Override
-			public boolean required(Parameter parameter) {
-				return !parameter.getName().equals("day");
-			}
-
-		};
-		assertSchema(this.generator.inputSchemaFor(method("book"), SKIP_NONE, info), """
+	void annotationsSupplyNamesDescriptionsAndRequiredness() {
+		assertSchema(inputSchema("book"), """
 				{
 				  "type": "object",
 				  "properties": {
@@ -121,9 +114,8 @@ class SmoothSchemaGeneratorMethodTests {
 	}
 
 	@Test
-	void skippedParametersAreLeftOut() {
-		Predicate<Parameter> skipContext = (parameter) -> parameter.getType() == Context.class;
-		assertSchema(this.generator.inputSchemaFor(method("act"), skipContext, ParameterInfo.defaults()), """
+	void theInjectedContextIsLeftOut() {
+		assertSchema(inputSchema("act"), """
 				{
 				  "type": "object",
 				  "properties": { "what": { "type": "string" } },
@@ -244,16 +236,62 @@ class SmoothSchemaGeneratorMethodTests {
 	}
 
 	@Test
+	void aDefinitionThatDiffersOnlyThroughWhatItRefersToIsRenamedToo() {
+		// both Box types hold the same-looking "Pair" text, but their "Part" differs: the
+		// second Pair must point at the second Part (production used to keep the first
+		// Pair and so send the agent a string schema for an integer part)
+		assertSchema(inputSchema("pack"), """
+				{
+				  "type": "object",
+				  "properties": {
+				    "small": {
+				      "type": "object",
+				      "properties": { "a": { "$ref": "#/$defs/Pair" }, "b": { "$ref": "#/$defs/Pair" } },
+				      "required": ["a", "b"],
+				      "additionalProperties": false
+				    },
+				    "large": {
+				      "type": "object",
+				      "properties": { "a": { "$ref": "#/$defs/Pair_2" }, "b": { "$ref": "#/$defs/Pair_2" } },
+				      "required": ["a", "b"],
+				      "additionalProperties": false
+				    }
+				  },
+				  "required": ["small", "large"],
+				  "additionalProperties": false,
+				  "$defs": {
+				    "Part": {
+				      "type": "object",
+				      "properties": { "label": { "type": "string" } },
+				      "required": ["label"],
+				      "additionalProperties": false
+				    },
+				    "Pair": {
+				      "type": "object",
+				      "properties": { "left": { "$ref": "#/$defs/Part" }, "right": { "$ref": "#/$defs/Part" } },
+				      "required": ["left", "right"],
+				      "additionalProperties": false
+				    },
+				    "Part_2": {
+				      "type": "object",
+				      "properties": { "weight": { "type": "integer" } },
+				      "required": ["weight"],
+				      "additionalProperties": false
+				    },
+				    "Pair_2": {
+				      "type": "object",
+				      "properties": { "left": { "$ref": "#/$defs/Part_2" }, "right": { "$ref": "#/$defs/Part_2" } },
+				      "required": ["left", "right"],
+				      "additionalProperties": false
+				    }
+				  }
+				}
+				""");
+	}
+
+	@Test
 	void recursiveParameterRefersToItsDefinition() {
-		ParameterInfo described = new ParameterInfo() {
-
-			@Override
-			public String description(Parameter parameter) {
-				return "Top of the tree";
-			}
-
-		};
-		assertSchema(this.generator.inputSchemaFor(method("walk"), SKIP_NONE, described), """
+		assertSchema(inputSchema("walk"), """
 				{
 				  "type": "object",
 				  "properties": {
@@ -278,72 +316,65 @@ class SmoothSchemaGeneratorMethodTests {
 
 	@Test
 	void methodWithoutParametersTakesAnEmptyObject() {
+		// no "required": [] (production used to emit it): an empty array means the same,
+		// type schemas leave it out too, and draft-04 validators reject it
 		assertSchema(inputSchema("ping"), """
 				{ "type": "object", "properties": {}, "additionalProperties": false }
 				""");
 	}
 
 	@Test
-	void missingParameterNamesFailUnlessTheCallerNamesThem() throws Exception {
+	void missingParameterNamesFailUnlessSmoothToolParamNamesThem(@TempDir Path dir) throws Exception {
 		// the JDK is compiled without -parameters: its names are arg0, arg1, ...
 		Method jdkMethod = String.class.getMethod("regionMatches", int.class, String.class, int.class, int.class);
-		assertThatIllegalStateException()
-			.isThrownBy(() -> this.generator.inputSchemaFor(jdkMethod, SKIP_NONE, ParameterInfo.defaults()))
+		assertThatIllegalStateException().isThrownBy(() -> this.schemas.inputSchema(jdkMethod))
 			.withMessageContaining("-parameters");
-		ParameterInfo named = new ParameterInfo() {
-
-			@Override
-			public String name(Parameter parameter) {
-				return "p" + Arrays.asList(jdkMethod.getParameters()).indexOf(parameter);
-			}
-
-		};
-		assertThat(this.generator.inputSchemaFor(jdkMethod, SKIP_NONE, named).get("properties").propertyNames())
-			.containsExactly("p0", "p1", "p2", "p3");
+		Class<?> named = CompiledWithoutParameters.load(dir, "Named",
+				"""
+						import sh.smooth.spring.tool.SmoothToolParam;
+						public class Named {
+							public boolean regionMatches(@SmoothToolParam(name = "p0") int a, @SmoothToolParam(name = "p1") String b,
+									@SmoothToolParam(name = "p2") int c, @SmoothToolParam(name = "p3") int d) {
+								return false;
+							}
+						}
+						""");
+		Method method = named.getMethod("regionMatches", int.class, String.class, int.class, int.class);
+		assertThat(this.schemas.inputSchema(method).get("properties").propertyNames()).containsExactly("p0", "p1", "p2",
+				"p3");
 	}
 
 	@Test
 	void duplicateParameterNamesAreRejected() {
-		ParameterInfo same = new ParameterInfo() {
-
-			@Override
-			public String name(Parameter parameter) {
-				return "same";
-			}
-
-		};
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.generator.inputSchemaFor(method("search"), SKIP_NONE, same))
+		// an IllegalStateException, as every other problem the processor reports at
+		// startup
+		assertThatIllegalStateException().isThrownBy(() -> this.schemas.inputSchema(method("twice")))
 			.withMessageContaining("'same'");
 	}
 
 	@Test
-	void eachMethodIsGeneratedOnceForTheSameCallerArguments() {
-		CountingInfo info = new CountingInfo();
-		ObjectNode first = this.generator.inputSchemaFor(method("search"), SKIP_NONE, info);
-		int afterFirst = info.calls.get();
-		ObjectNode second = this.generator.inputSchemaFor(method("search"), SKIP_NONE, info);
+	void eachParameterTypeIsGeneratedOnceAndEverySchemaIsACopy() {
+		CountingModule counting = new CountingModule(Probe.class);
+		ToolInputSchemas counted = new ToolInputSchemas(new SmoothSchemaGenerator(List.of(counting)));
+		ObjectNode first = counted.inputSchema(method("probe"));
+		int afterFirst = counting.count();
+		ObjectNode second = counted.inputSchema(method("probe"));
 		assertThat(afterFirst).isPositive();
-		assertThat(info.calls.get()).isEqualTo(afterFirst);
+		assertThat(counting.count()).isEqualTo(afterFirst);
 		assertThat(second).isEqualTo(first).isNotSameAs(first);
+		((ObjectNode) first.get("properties")).removeAll();
+		assertThat(counted.inputSchema(method("probe")).get("properties").propertyNames()).containsExactly("probe");
 	}
 
 	@Test
-	void otherCallerArgumentsRegenerateTheMethodSchema() {
-		this.generator.inputSchemaFor(method("search"), SKIP_NONE, ParameterInfo.defaults());
-		ObjectNode renamed = this.generator.inputSchemaFor(method("search"), SKIP_NONE, new ParameterInfo() {
-
-			@Override
-			public String name(Parameter parameter) {
-				return parameter.getName().toUpperCase();
-			}
-
-		});
+	void namesComeFromEachMethodNotFromTheSharedTypeSchemas() {
+		this.schemas.inputSchema(method("search"));
+		ObjectNode renamed = this.schemas.inputSchema(method("searchUpperCase"));
 		assertThat(renamed.get("properties").propertyNames()).containsExactly("QUERY", "LIMIT", "EXACT");
 	}
 
 	private ObjectNode inputSchema(String methodName) {
-		return this.generator.inputSchemaFor(method(methodName), SKIP_NONE, ParameterInfo.defaults());
+		return this.schemas.inputSchema(method(methodName));
 	}
 
 	private static Method method(String name) {
@@ -353,43 +384,34 @@ class SmoothSchemaGeneratorMethodTests {
 			.orElseThrow();
 	}
 
-	/**
-	 * Counts the questions asked about parameters: a cache hit asks none.
-	 */
-	static final class CountingInfo implements ParameterInfo {
+	private static void assertSchema(JsonNode actual, String expectedJson) {
+		assertThat(actual).as("actual schema:%n%s", actual.toPrettyString()).isEqualTo(json.readTree(expectedJson));
+	}
 
-		final AtomicInteger calls = new AtomicInteger();
+	/** A {@code Pair} of {@code Part}s whose parts hold labels. */
+	static final class Labels {
 
-		@Override
-		public @Nullable String name(Parameter parameter) {
-			this.calls.incrementAndGet();
-			return null;
+		record Part(String label) {
+		}
+
+		record Pair(Part left, Part right) {
+		}
+
+		record Box(Pair a, Pair b) {
 		}
 
 	}
 
-	/** Stands for a framework-injected argument that is not part of the input. */
-	record Context(String taskId) {
-	}
+	/** The same shape, with parts that hold weights. */
+	static final class Weights {
 
-	/** One of two unrelated types named {@code Item}. */
-	static final class Shop {
-
-		record Item(String sku) {
+		record Part(int weight) {
 		}
 
-		record Cart(Item first, Item second) {
+		record Pair(Part left, Part right) {
 		}
 
-	}
-
-	/** The other type named {@code Item}. */
-	static final class Library {
-
-		record Item(String isbn) {
-		}
-
-		record Shelf(Item left, Item right) {
+		record Box(Pair a, Pair b) {
 		}
 
 	}
@@ -402,14 +424,20 @@ class SmoothSchemaGeneratorMethodTests {
 			return query;
 		}
 
+		String searchUpperCase(@SmoothToolParam(name = "QUERY") String query,
+				@SmoothToolParam(name = "LIMIT") int limit, @SmoothToolParam(name = "EXACT") boolean exact) {
+			return query;
+		}
+
 		void find(String query, Optional<String> language, @Nullable Integer page, OptionalInt limit,
 				Optional<Address> near) {
 		}
 
-		void book(String city, LocalDate day) {
+		void book(@SmoothToolParam(name = "town", description = "Where to stay") String city,
+				@SmoothToolParam(description = "Day of arrival", required = false) LocalDate day) {
 		}
 
-		void act(Context context, String what) {
+		void act(SmoothToolContext context, String what) {
 		}
 
 		void place(Order order) {
@@ -421,10 +449,19 @@ class SmoothSchemaGeneratorMethodTests {
 		void stock(Shop.Cart cart, Library.Shelf shelf) {
 		}
 
-		void walk(Node root) {
+		void pack(Labels.Box small, Weights.Box large) {
+		}
+
+		void walk(@SmoothToolParam(description = "Top of the tree") Node root) {
 		}
 
 		void ping() {
+		}
+
+		void twice(@SmoothToolParam(name = "same") String a, @SmoothToolParam(name = "same") String b) {
+		}
+
+		void probe(Probe probe) {
 		}
 
 	}
