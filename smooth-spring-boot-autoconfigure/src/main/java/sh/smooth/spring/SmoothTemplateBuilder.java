@@ -327,9 +327,9 @@ public final class SmoothTemplateBuilder {
 		}
 		ExecutorService executor = (this.toolExecutor != null) ? this.toolExecutor
 				: ToolDispatcher.boundedExecutor(8, 1000);
-		return new ToolDispatcher(registry, executor, new DefaultSmoothToolErrorHandler(),
-				this.jsonMapper, new ToolDispatcher.Settings(this.toolTimeout, this.toolQueueTimeout, this.retry),
-				actions, new ToolCallObservations(this.observationRegistry, null), ToolAnswerRecorder.NONE);
+		return new ToolDispatcher(registry, executor, new DefaultSmoothToolErrorHandler(), this.jsonMapper,
+				new ToolDispatcher.Settings(this.toolTimeout, this.toolQueueTimeout, this.retry), actions,
+				new ToolCallObservations(this.observationRegistry, null), ToolAnswerRecorder.NONE);
 	}
 
 }

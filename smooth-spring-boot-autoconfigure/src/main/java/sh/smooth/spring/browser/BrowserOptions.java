@@ -81,6 +81,8 @@ public final class BrowserOptions {
 
 	private final @Nullable Map<String, Object> experimentalFeatures;
 
+	private final @Nullable Map<String, Object> metadata;
+
 	private final ToolSelection tools;
 
 	private BrowserOptions(Builder b) {
@@ -104,6 +106,7 @@ public final class BrowserOptions {
 				? Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalTools)) : null;
 		this.experimentalFeatures = (b.experimentalFeatures != null)
 				? Collections.unmodifiableMap(new LinkedHashMap<>(b.experimentalFeatures)) : null;
+		this.metadata = (b.metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata)) : null;
 		this.tools = b.tools;
 	}
 
@@ -147,6 +150,7 @@ public final class BrowserOptions {
 		b.recording = this.recording;
 		b.additionalTools = this.additionalTools;
 		b.experimentalFeatures = this.experimentalFeatures;
+		b.metadata = this.metadata;
 		b.tools = this.tools;
 		return b;
 	}
@@ -188,6 +192,8 @@ public final class BrowserOptions {
 	public @Nullable Map<String, @Nullable Object> additionalTools() { return this.additionalTools; }
 	/** @return the experimental features */
 	public @Nullable Map<String, Object> experimentalFeatures() { return this.experimentalFeatures; }
+	/** @return the metadata of a session, shown to its agent ({@code null} for none) */
+	public @Nullable Map<String, Object> metadata() { return this.metadata; }
 	/** @return which custom tools are offered to the agent */
 	public ToolSelection tools() { return this.tools; }
 	// @formatter:on
@@ -246,6 +252,8 @@ public final class BrowserOptions {
 		private @Nullable Map<String, @Nullable Object> additionalTools;
 
 		private @Nullable Map<String, Object> experimentalFeatures;
+
+		private @Nullable Map<String, Object> metadata;
 
 		private ToolSelection tools = ToolSelection.DEFAULT;
 
@@ -466,6 +474,30 @@ public final class BrowserOptions {
 			next.put(Validate.notBlank("experimentalFeatures name", name),
 					Validate.notNull("experimentalFeatures value", value));
 			this.experimentalFeatures = next;
+			return this;
+		}
+
+		/**
+		 * Adds a metadata variable of a session, shown to its agent. A task's
+		 * {@link Instruction} metadata, when set, is sent instead.
+		 * @param key the key
+		 * @param value a string, number or boolean
+		 * @return this builder
+		 */
+		public Builder metadata(String key, Object value) {
+			this.metadata = Validate.withMetadata("metadata", this.metadata, key, value);
+			return this;
+		}
+
+		/**
+		 * Replaces the session metadata.
+		 * @param metadata at most 16 scalar values
+		 * @return this builder
+		 */
+		public Builder metadata(Map<String, ?> metadata) {
+			Map<String, Object> next = new LinkedHashMap<>(Validate.notNull("metadata", metadata));
+			Validate.metadata("metadata", next);
+			this.metadata = next;
 			return this;
 		}
 

@@ -79,15 +79,19 @@ public final class TaskRequestMapper {
 		TaskDefaults d = this.defaults;
 		return new TaskRequest((instruction != null) ? instruction.text() : null,
 				(instruction != null) ? responseModel(instruction) : null,
-				(instruction != null) ? instruction.url() : null, (instruction != null) ? instruction.metadata() : null,
-				browser.files(), or(browser.agent(), d.agent()).value(), maxSteps(instruction),
-				or(browser.device(), d.device()).value(), browser.allowedUrls(), or(browser.recording(), d.recording()),
-				browser.profileId(), browser.profileReadOnly(), false, or(browser.stealth(), d.stealth()),
-				browser.proxyServer(), browser.proxyUsername(), browser.proxyPassword(),
-				certificates(browser.certificates()), or(browser.adblock(), d.adblock()),
-				or(browser.captchaSolver(), d.captchaSolver()), additionalTools(browser.additionalTools()),
-				customTools.isEmpty() ? null : List.copyOf(customTools), browser.experimentalFeatures(),
-				browser.extensions(), or(browser.showCursor(), d.showCursor()));
+				(instruction != null) ? instruction.url() : null, metadata(instruction, browser), browser.files(),
+				or(browser.agent(), d.agent()).value(), maxSteps(instruction), or(browser.device(), d.device()).value(),
+				browser.allowedUrls(), or(browser.recording(), d.recording()), browser.profileId(),
+				browser.profileReadOnly(), false, or(browser.stealth(), d.stealth()), browser.proxyServer(),
+				browser.proxyUsername(), browser.proxyPassword(), certificates(browser.certificates()),
+				or(browser.adblock(), d.adblock()), or(browser.captchaSolver(), d.captchaSolver()),
+				additionalTools(browser.additionalTools()), customTools.isEmpty() ? null : List.copyOf(customTools),
+				browser.experimentalFeatures(), browser.extensions(), or(browser.showCursor(), d.showCursor()));
+	}
+
+	private static @Nullable Map<String, Object> metadata(@Nullable Instruction instruction, BrowserOptions browser) {
+		// an instruction's own metadata wins over the browser's (a session's)
+		return (instruction != null && instruction.metadata() != null) ? instruction.metadata() : browser.metadata();
 	}
 
 	/**

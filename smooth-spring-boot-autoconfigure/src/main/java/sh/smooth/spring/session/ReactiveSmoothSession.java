@@ -135,6 +135,26 @@ public final class ReactiveSmoothSession {
 	 * Extracts data of a type from the current page; its JSON Schema is sent.
 	 * @param <T> the type
 	 * @param type the type
+	 * @return the data, empty when the server returned none
+	 */
+	public <T> Mono<T> extract(Class<T> type) {
+		return extract(type, null);
+	}
+
+	/**
+	 * Extracts data of a generic type, such as {@code List<Flight>}.
+	 * @param <T> the type
+	 * @param type the type reference
+	 * @return the data, empty when the server returned none
+	 */
+	public <T> Mono<T> extract(ParameterizedTypeReference<T> type) {
+		return extract(type, null);
+	}
+
+	/**
+	 * Extracts data of a type from the current page; its JSON Schema is sent.
+	 * @param <T> the type
+	 * @param type the type
 	 * @param options the options ({@code prompt}, {@code timeout}), or {@code null}
 	 * @return the data, empty when the server returned none
 	 */
@@ -166,6 +186,15 @@ public final class ReactiveSmoothSession {
 	/**
 	 * Evaluates JavaScript in the page.
 	 * @param js an expression, a statement with {@code return}, or a function source
+	 * @return its JSON return value
+	 */
+	public Mono<JsonNode> evaluateJs(String js) {
+		return evaluateJs(js, null);
+	}
+
+	/**
+	 * Evaluates JavaScript in the page.
+	 * @param js an expression, a statement with {@code return}, or a function source
 	 * @param options the options ({@code args}, {@code timeout}), or {@code null}
 	 * @return its JSON return value
 	 */
@@ -180,6 +209,15 @@ public final class ReactiveSmoothSession {
 	 */
 	public Mono<ActionResult> runTask(String task) {
 		return runTask(SessionTask.builder(task).build(), null);
+	}
+
+	/**
+	 * Lets the agent do a small task in this browser.
+	 * @param task the task
+	 * @return the result; its output is the agent's answer
+	 */
+	public Mono<ActionResult> runTask(SessionTask task) {
+		return runTask(task, null);
 	}
 
 	/**

@@ -92,16 +92,15 @@ public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
 	 * @param observations records the {@code smooth.tool.call} observations
 	 * @param lostAnswers counts answers that never reached the server
 	 */
-	public ToolDispatcher(ToolRegistry registry, ExecutorService executor,
-			SmoothToolErrorHandler errors, JsonMapper mapper, Settings settings, BrowserActionsFactory actions,
-			ToolCallObservations observations, ToolAnswerRecorder lostAnswers) {
-		this(registry, executor, errors, mapper, settings, actions, observations, lostAnswers,
-				HANDLED_CAPACITY);
+	public ToolDispatcher(ToolRegistry registry, ExecutorService executor, SmoothToolErrorHandler errors,
+			JsonMapper mapper, Settings settings, BrowserActionsFactory actions, ToolCallObservations observations,
+			ToolAnswerRecorder lostAnswers) {
+		this(registry, executor, errors, mapper, settings, actions, observations, lostAnswers, HANDLED_CAPACITY);
 	}
 
-	ToolDispatcher(ToolRegistry registry, ExecutorService executor,
-			SmoothToolErrorHandler errors, JsonMapper mapper, Settings settings, BrowserActionsFactory actions,
-			ToolCallObservations observations, ToolAnswerRecorder lostAnswers, int handledCapacity) {
+	ToolDispatcher(ToolRegistry registry, ExecutorService executor, SmoothToolErrorHandler errors, JsonMapper mapper,
+			Settings settings, BrowserActionsFactory actions, ToolCallObservations observations,
+			ToolAnswerRecorder lostAnswers, int handledCapacity) {
 		this.registry = registry;
 		this.runtime = new ToolRuntime(executor, errors, mapper, settings.timeout(), settings.queueTimeout(),
 				settings.retry(), observations, lostAnswers, registry::nameSet);

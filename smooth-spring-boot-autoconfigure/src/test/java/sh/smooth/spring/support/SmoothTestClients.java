@@ -94,7 +94,7 @@ public final class SmoothTestClients implements AutoCloseable {
 			.build();
 		JsonMapper mapper = WireMapper.create();
 		this.api = new SmoothApiClient(webClient, mapper, b.retry, this.resources.scheduler());
-		this.engine = new PollingEngine(this.api, b.polling, this.resources.scheduler(), PollRecorder.NONE);
+		this.engine = new PollingEngine(this.api, b.polling, this.resources.scheduler(), b.pollRecorder);
 		SmoothSchemaGenerator schemas = new SmoothSchemaGenerator();
 		TaskRequestMapper requests = new TaskRequestMapper(TaskDefaults.standard(), schemas, mapper);
 		TaskHandles handles = new TaskHandles(new OutputConverter(mapper), b.timeouts);
@@ -243,6 +243,8 @@ public final class SmoothTestClients implements AutoCloseable {
 
 		private @Nullable Function<SmoothTestClients, ToolAttachment> tools;
 
+		private PollRecorder pollRecorder = PollRecorder.NONE;
+
 		private Builder(String baseUrl) {
 			this.baseUrl = baseUrl;
 		}
@@ -291,6 +293,11 @@ public final class SmoothTestClients implements AutoCloseable {
 		 */
 		public Builder tools(Function<SmoothTestClients, ToolAttachment> tools) {
 			this.tools = tools;
+			return this;
+		}
+
+		public Builder pollRecorder(PollRecorder pollRecorder) {
+			this.pollRecorder = pollRecorder;
 			return this;
 		}
 

@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.SmoothTemplate;
-import sh.smooth.spring.session.SessionTask;
+import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;

@@ -14,9 +14,11 @@
  * limitations under the License.
  */
 
-package sh.smooth.spring.task;
+package sh.smooth.spring.browser;
 
 import org.junit.jupiter.api.Test;
+
+import sh.smooth.spring.task.SmoothTask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -68,11 +70,15 @@ class ToolSelectionTests {
 
 	@Test
 	void theBuilderTakesASelection() {
-		assertThat(SmoothTask.builder("x").build().tools()).isSameAs(ToolSelection.DEFAULT);
-		assertThat(SmoothTask.builder("x").tools(ToolSelection.groups("crm")).build().tools())
+		assertThat(BrowserOptions.builder().build().tools()).isSameAs(ToolSelection.DEFAULT);
+		assertThat(BrowserOptions.builder().tools(ToolSelection.groups("crm")).build().tools())
 			.isEqualTo(ToolSelection.groups("crm"));
-		assertThat(SmoothTask.builder("x").tools("a", "b").build().tools()).isEqualTo(ToolSelection.names("a", "b"));
-		assertThat(SmoothTask.builder("x").noTools().build().tools().isNone()).isTrue();
+		assertThat(BrowserOptions.builder().tools("a", "b").build().tools()).isEqualTo(ToolSelection.names("a", "b"));
+		assertThat(BrowserOptions.builder().toolGroups("crm").build().tools()).isEqualTo(ToolSelection.groups("crm"));
+		assertThat(BrowserOptions.builder().noTools().build().tools().isNone()).isTrue();
+		// a task carries its browser options' selection
+		assertThat(SmoothTask.builder("x").browser((b) -> b.tools("a")).build().browser().tools())
+			.isEqualTo(ToolSelection.names("a"));
 	}
 
 }
