@@ -109,7 +109,7 @@ final class Scenarios {
 			session.evaluateJs("document.title");
 			perAction.add((System.nanoTime() - t) / 1e6);
 			t = System.nanoTime();
-			session.extract("the title", Title.class);
+			session.extract(Title.class, (o) -> o.prompt("the title"));
 			perAction.add((System.nanoTime() - t) / 1e6);
 			t = System.nanoTime();
 			session.runTask(SessionTask.builder("click the first link").build());

@@ -99,8 +99,8 @@ public class DemoService {
 				.build());
 			report.step("runTask (secret masked)", since(t), login.output().asString());
 			t = System.nanoTime();
-			orders = session.extract("Extract every order in the table", new ParameterizedTypeReference<List<Order>>() {
-			});
+			orders = session.extract(new ParameterizedTypeReference<List<Order>>() {
+			}, (o) -> o.prompt("Extract every order in the table"));
 			report.step("extract List<Order>", since(t), orders);
 			t = System.nanoTime();
 			JsonNode title = session.evaluateJs("document.title");
