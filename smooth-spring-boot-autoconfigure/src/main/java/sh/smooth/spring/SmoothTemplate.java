@@ -24,16 +24,16 @@ import org.springframework.core.ParameterizedTypeReference;
 
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.browser.BrowserOptions;
-import sh.smooth.spring.extension.SmoothExtensions;
-import sh.smooth.spring.file.SmoothFiles;
-import sh.smooth.spring.profile.SmoothProfiles;
+import sh.smooth.spring.resource.SmoothExtensions;
+import sh.smooth.spring.resource.SmoothFiles;
+import sh.smooth.spring.resource.SmoothProfiles;
+import sh.smooth.spring.resource.TaskHistory;
 import sh.smooth.spring.runtime.TaskLauncher;
 import sh.smooth.spring.session.SessionFactory;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.support.Futures;
 import sh.smooth.spring.support.Validate;
 import sh.smooth.spring.task.SmoothTask;
-import sh.smooth.spring.task.SmoothTasks;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskHandles;
 import sh.smooth.spring.task.TaskResult;
@@ -57,7 +57,7 @@ public class SmoothTemplate implements SmoothOperations, AutoCloseable {
 
 	private final SmoothExtensions extensions;
 
-	private final SmoothTasks tasks;
+	private final TaskHistory history;
 
 	private final @Nullable AutoCloseable owned;
 
@@ -79,7 +79,7 @@ public class SmoothTemplate implements SmoothOperations, AutoCloseable {
 		this.profiles = new SmoothProfiles(api, this.timeouts.call());
 		this.files = new SmoothFiles(api, this.timeouts.call());
 		this.extensions = new SmoothExtensions(api, this.timeouts.call());
-		this.tasks = new SmoothTasks(api, handles.converter(), this.timeouts.call());
+		this.history = new TaskHistory(api, handles::result, this.timeouts.call());
 		this.owned = owned;
 	}
 
@@ -89,7 +89,7 @@ public class SmoothTemplate implements SmoothOperations, AutoCloseable {
 		this.profiles = new SmoothProfiles(api, this.timeouts.call());
 		this.files = new SmoothFiles(api, this.timeouts.call());
 		this.extensions = new SmoothExtensions(api, this.timeouts.call());
-		this.tasks = new SmoothTasks(api, reactive.handles().converter(), this.timeouts.call());
+		this.history = new TaskHistory(api, reactive.handles()::result, this.timeouts.call());
 		this.owned = owned;
 	}
 
@@ -205,8 +205,8 @@ public class SmoothTemplate implements SmoothOperations, AutoCloseable {
 	}
 
 	@Override
-	public SmoothTasks tasks() {
-		return this.tasks;
+	public TaskHistory history() {
+		return this.history;
 	}
 
 	@Override
