@@ -141,6 +141,8 @@ public class SmoothTemplate implements SmoothOperations, AutoCloseable {
 
 	@Override
 	public TaskHandle submit(SmoothTask task) {
+		// refused before the request: on a non-blocking thread the wait would fail anyway
+		Futures.checkBlockingAllowed("the creation of a Smooth task");
 		// a task created after the caller gave up is cancelled when its id arrives
 		return this.reactive.creation(task).await(this.timeouts.call());
 	}
@@ -179,6 +181,7 @@ public class SmoothTemplate implements SmoothOperations, AutoCloseable {
 
 	@Override
 	public SmoothSession openSession(BrowserOptions options) {
+		Futures.checkBlockingAllowed("the creation of a Smooth session");
 		// a session created after the caller gave up would run, and bill, unseen: it is
 		// closed when its id arrives
 		return this.reactive.sessions().start(options).await(this.timeouts.call());

@@ -16,7 +16,6 @@
 
 package sh.smooth.spring.observation;
 
-import sh.smooth.spring.tool.SmoothToolException;
 import java.util.Locale;
 
 /**
