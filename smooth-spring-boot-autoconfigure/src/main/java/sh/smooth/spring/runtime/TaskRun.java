@@ -33,6 +33,7 @@ import reactor.core.scheduler.Scheduler;
 
 import org.springframework.core.io.buffer.DataBuffer;
 
+import sh.smooth.spring.api.ActionInput;
 import sh.smooth.spring.api.CallSafety;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskEvent;
@@ -224,6 +225,17 @@ public final class TaskRun {
 	 */
 	public Mono<Void> send(TaskEvent event, CallSafety safety) {
 		return this.api.sendEvent(this.id, event, safety);
+	}
+
+	/**
+	 * Sends a session action ({@code POST /task/{id}/event}); never repeated once it may
+	 * have reached the server.
+	 * @param eventId the client-generated id the result will carry
+	 * @param input the action's typed input
+	 * @return completes when the server accepted it
+	 */
+	public Mono<Void> sendAction(String eventId, ActionInput input) {
+		return this.api.sendAction(this.id, eventId, input);
 	}
 
 	/**

@@ -16,13 +16,16 @@
 
 package sh.smooth.spring.session;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
+import sh.smooth.spring.api.EvaluateJsInput;
+import sh.smooth.spring.api.ExtractInput;
+import sh.smooth.spring.api.GotoInput;
+import sh.smooth.spring.api.RunTaskInput;
 import sh.smooth.spring.browser.Instruction;
 import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.runtime.TaskRequestMapper;
@@ -33,56 +36,34 @@ import sh.smooth.spring.runtime.TaskRequestMapper;
  */
 final class ActionInputs {
 
-	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
 	private final TaskRequestMapper mapper;
 
 	ActionInputs(TaskRequestMapper mapper) {
 		this.mapper = mapper;
 	}
 
-	ObjectNode goTo(String url) {
-		ObjectNode input = NODES.objectNode();
-		input.put("url", url);
-		return input;
+	GotoInput goTo(String url) {
+		return new GotoInput(url);
 	}
 
-	ObjectNode extract(JsonNode schema, @Nullable String prompt) {
-		ObjectNode input = NODES.objectNode();
-		input.set("schema", schema);
-		// the SDKs always send the key, null when there is no prompt
-		input.put("prompt", prompt);
-		return input;
+	ExtractInput extract(JsonNode schema, @Nullable String prompt) {
+		return new ExtractInput(schema, prompt);
 	}
 
-	ObjectNode evaluateJs(String js, @Nullable Map<String, ?> args) {
-		ObjectNode input = NODES.objectNode();
-		input.put("js", js);
-		input.set("args", this.mapper.toJson(args));
-		return input;
+	EvaluateJsInput evaluateJs(String js, @Nullable Map<String, ?> args) {
+		return new EvaluateJsInput(js, args);
 	}
 
-	ObjectNode runTask(SessionTask task) {
+	RunTaskInput runTask(SessionTask task) {
 		Instruction instruction = task.instruction();
-		ObjectNode input = NODES.objectNode();
-		input.put("task", instruction.text());
-		input.put("max_steps", this.mapper.maxSteps(instruction));
-		JsonNode responseModel = this.mapper.responseModel(instruction);
-		input.set("response_model", (responseModel != null) ? responseModel : NODES.nullNode());
-		input.put("url", instruction.url());
-		input.set("metadata", this.mapper.toJson(instruction.metadata()));
-		if (task.secrets().isEmpty()) {
-			input.set("secrets", NODES.nullNode());
-		}
-		else {
-			ObjectNode secrets = input.putObject("secrets");
-			task.secrets().forEach((name, secret) -> {
-				ObjectNode entry = secrets.putObject(name);
-				entry.put("value", secret.value());
-				entry.set("allowed_urls", this.mapper.toJson(secret.allowedUrls()));
-			});
-		}
-		return input;
+		Map<String, RunTaskInput.Secret> secrets = new LinkedHashMap<>();
+		task.secrets()
+			.forEach(
+					(name, secret) -> secrets.put(name, new RunTaskInput.Secret(secret.value(), secret.allowedUrls())));
+		// the one outputType -> response_model rule and the max-steps default: the
+		// mapper's
+		return new RunTaskInput(instruction.text(), this.mapper.maxSteps(instruction),
+				this.mapper.responseModel(instruction), instruction.url(), instruction.metadata(), secrets);
 	}
 
 }

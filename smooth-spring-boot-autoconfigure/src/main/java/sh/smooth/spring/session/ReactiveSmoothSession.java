@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.ParameterizedTypeReference;
 
-import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.api.ActionInput;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.browser.ActionOptions;
 import sh.smooth.spring.browser.ActionResult;
@@ -302,7 +302,7 @@ public final class ReactiveSmoothSession {
 	Call<ActionResult> goToCall(String url, @Nullable Consumer<ActionOptions> options) {
 		String target = Validate.httpUrl("url", url);
 		ActionOptions o = ActionOptions.of(options, "goto");
-		return send(TaskEvent.BROWSER_ACTION, "goto", this.support.inputs().goTo(target), o);
+		return send(this.support.inputs().goTo(target), o);
 	}
 
 	<T> Call<T> extractCall(Class<T> type, @Nullable Consumer<ActionOptions> options) {
@@ -320,35 +320,35 @@ public final class ReactiveSmoothSession {
 	Call<ActionResult> extractCall(JsonNode schema, @Nullable Consumer<ActionOptions> options) {
 		Validate.schema("schema", schema);
 		ActionOptions o = ActionOptions.of(options, "extract", "prompt");
-		return send(TaskEvent.BROWSER_ACTION, "extract", this.support.inputs().extract(schema, o.prompt()), o);
+		return send(this.support.inputs().extract(schema, o.prompt()), o);
 	}
 
 	Call<JsonNode> evaluateJsCall(String js, @Nullable Consumer<ActionOptions> options) {
 		Validate.notBlank("js", js);
 		ActionOptions o = ActionOptions.of(options, "evaluate_js", "args");
-		Call<ActionResult> call = send(TaskEvent.BROWSER_ACTION, "evaluate_js",
-				this.support.inputs().evaluateJs(js, o.args()), o);
+		Call<ActionResult> call = send(this.support.inputs().evaluateJs(js, o.args()), o);
 		return new Call<>(call.result().map(ActionResult::output), call.timeout());
 	}
 
 	Call<ActionResult> runTaskCall(SessionTask task, @Nullable Consumer<ActionOptions> options) {
 		Validate.notNull("task", task);
 		ActionOptions o = ActionOptions.of(options, "run_task");
-		return send(TaskEvent.SESSION_ACTION, "run_task", this.support.inputs().runTask(task), o);
+		return send(this.support.inputs().runTask(task), o);
 	}
 
-	private Call<ActionResult> send(String eventName, String action, JsonNode input, ActionOptions options) {
+	private Call<ActionResult> send(ActionInput input, ActionOptions options) {
 		Duration timeout = options.timeoutOr(this.support.actionTimeout());
-		return new Call<>(Mono.defer(() -> Mono.fromFuture(sendNow(eventName, action, input, timeout))), timeout);
+		return new Call<>(Mono.defer(() -> Mono.fromFuture(sendNow(input, timeout))), timeout);
 	}
 
-	private CompletableFuture<ActionResult> sendNow(String eventName, String action, JsonNode input, Duration timeout) {
+	private CompletableFuture<ActionResult> sendNow(ActionInput input, Duration timeout) {
+		String action = input.action();
 		if (!isOpen()) {
 			TaskResponse latest = run().latest();
 			String status = (latest != null && latest.isTerminal()) ? latest.status().value() : "closed";
 			return CompletableFuture.failedFuture(new SmoothSessionClosedException(id(), action, null, status, null));
 		}
-		return this.actions.send(eventName, action, input, timeout);
+		return this.actions.send(input, timeout);
 	}
 
 	SessionCloser closer() {

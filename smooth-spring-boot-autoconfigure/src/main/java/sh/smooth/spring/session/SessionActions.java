@@ -31,10 +31,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
-import sh.smooth.spring.api.CallSafety;
+import sh.smooth.spring.api.ActionInput;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothTimeoutException;
@@ -102,7 +100,8 @@ final class SessionActions implements TaskRunListener {
 	 * @param timeout how long to wait for the result
 	 * @return the result; fails with the typed errors of the session package
 	 */
-	CompletableFuture<ActionResult> send(String eventName, String action, @Nullable JsonNode input, Duration timeout) {
+	CompletableFuture<ActionResult> send(ActionInput input, Duration timeout) {
+		String action = input.action();
 		String sessionId = this.run.id();
 		String eventId = EventIds.next();
 		PendingAction waiter = new PendingAction(action, eventId, startObservation(sessionId, action));
@@ -140,7 +139,6 @@ final class SessionActions implements TaskRunListener {
 			serverDone(waiter);
 			return waiter.future;
 		}
-		TaskEvent event = new TaskEvent(eventName, payload(action, input), eventId, null);
 		CompletableFuture<Void> sent;
 		synchronized (this.sendLock) {
 			sent = this.lastSend.handle((ignored, error) -> null).thenCompose((ignored) -> {
@@ -149,7 +147,7 @@ final class SessionActions implements TaskRunListener {
 					serverDone(waiter);
 					return CompletableFuture.<Void>completedFuture(null);
 				}
-				return this.run.send(event, CallSafety.NOT_IDEMPOTENT).toFuture();
+				return this.run.sendAction(eventId, input).toFuture();
 			});
 			this.lastSend = sent;
 		}
@@ -165,15 +163,6 @@ final class SessionActions implements TaskRunListener {
 			}
 		});
 		return waiter.future;
-	}
-
-	private static ObjectNode payload(String action, @Nullable JsonNode input) {
-		ObjectNode payload = JsonNodeFactory.instance.objectNode();
-		payload.put("name", action);
-		if (input != null) {
-			payload.set("input", input);
-		}
-		return payload;
 	}
 
 	@Override

@@ -26,7 +26,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.api.CloseInput;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.runtime.TaskRun;
 
@@ -89,25 +89,24 @@ final class SessionCloser {
 		if (this.gracefullyClosed || run().isDone() || this.forceClose.get() != null) {
 			return CompletableFuture.completedFuture(true);
 		}
-		return this.actions.send(TaskEvent.SESSION_ACTION, "close", null, this.actionTimeout)
-			.handle((result, error) -> {
-				if (error == null) {
-					// false means the agent is busy and the session stays open
-					boolean closed = !(result.output().isBoolean() && !result.output().asBoolean());
-					if (closed) {
-						markGracefullyClosed();
-					}
-					return closed;
-				}
-				Throwable cause = unwrap(error);
-				if (cause instanceof SmoothActionFailedException || cause instanceof SmoothSessionClosedException) {
-					// as in the SDKs: a failed close action, or a session that ended
-					// meanwhile, is a closed session
+		return this.actions.send(new CloseInput(), this.actionTimeout).handle((result, error) -> {
+			if (error == null) {
+				// false means the agent is busy and the session stays open
+				boolean closed = !(result.output().isBoolean() && !result.output().asBoolean());
+				if (closed) {
 					markGracefullyClosed();
-					return true;
 				}
-				throw new CompletionException(cause);
-			});
+				return closed;
+			}
+			Throwable cause = unwrap(error);
+			if (cause instanceof SmoothActionFailedException || cause instanceof SmoothSessionClosedException) {
+				// as in the SDKs: a failed close action, or a session that ended
+				// meanwhile, is a closed session
+				markGracefullyClosed();
+				return true;
+			}
+			throw new CompletionException(cause);
+		});
 	}
 
 	private void markGracefullyClosed() {

@@ -89,7 +89,7 @@ class SmoothSessionActionObservationTests {
 			.willReturn(okJson("{\"r\":{\"id\":\"s-1\",\"status\":\"done\",\"credits_used\":10}}")));
 		TaskRun session = this.clients.launcher()
 			.launch(TaskKind.SESSION, null, BrowserOptions.defaults())
-			.block(Duration.ofSeconds(5));
+			.block(Duration.ofSeconds(20));
 
 		this.observer.start("s-1", "goto", session.observation()).stop(SessionActionOutcome.SUCCESS, 0, null);
 		this.observer.start("s-1", "extract", session.observation()).stop(SessionActionOutcome.SUCCESS, 2, null);

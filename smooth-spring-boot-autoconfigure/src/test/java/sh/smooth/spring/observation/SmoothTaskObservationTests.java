@@ -209,7 +209,7 @@ class SmoothTaskObservationTests {
 
 		TaskRun session = clients().launcher()
 			.launch(TaskKind.SESSION, null, BrowserOptions.defaults())
-			.block(Duration.ofSeconds(5));
+			.block(Duration.ofSeconds(20));
 		// an idle session is not polled: a waiter for its end (as result() is) polls it
 		session.awaitResponse(TaskResponse::isTerminal, "the end", Duration.ofSeconds(5));
 
