@@ -24,10 +24,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.browser.ActionResult;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.error.SmoothTimeoutException;
-import sh.smooth.spring.session.ActionResult;
-import sh.smooth.spring.session.SessionSpec;
-import sh.smooth.spring.session.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
@@ -38,6 +38,9 @@ import sh.smooth.spring.task.TaskResult;
  * sends and what it reads back, written as the JSON maps a model is given.
  */
 final class SmoothCalls {
+
+	/** The {@code origin} tag of the tasks and sessions a model starts. */
+	static final String ORIGIN = "spring-ai";
 
 	private final SmoothOperations smooth;
 
@@ -51,15 +54,12 @@ final class SmoothCalls {
 	 */
 	Map<String, @Nullable Object> runTask(String task, @Nullable String url, @Nullable Integer maxSteps,
 			List<String> allowedUrls, @Nullable ObjectNode outputSchema) {
-		SmoothTask.Builder builder = SmoothTask.builder(task);
+		SmoothTask.Builder builder = SmoothTask.builder(task).browser(browser(allowedUrls));
 		if (url != null) {
 			builder.url(url);
 		}
 		if (maxSteps != null) {
 			builder.maxSteps(maxSteps);
-		}
-		if (!allowedUrls.isEmpty()) {
-			builder.allowedUrls(allowedUrls.toArray(String[]::new));
 		}
 		if (outputSchema != null) {
 			builder.responseModel(outputSchema);
@@ -87,16 +87,24 @@ final class SmoothCalls {
 		answer.put("output", result.output());
 		answer.put("credits_used", result.creditsUsed());
 		answer.put("live_url", handle.currentLiveUrl().orElse(null));
-		answer.put("recording_url", result.recordingUrl());
+		answer.put("recording_url", result.recordingUrl().orElse(null));
 		return answer;
 	}
 
 	SmoothSession openSession(List<String> allowedUrls) {
-		SessionSpec.Builder spec = SessionSpec.builder();
+		return this.smooth.openSession(browser(allowedUrls));
+	}
+
+	/**
+	 * What the bridge starts: tagged {@value #ORIGIN} in the metrics, limited to the
+	 * allowed URLs.
+	 */
+	private static BrowserOptions browser(List<String> allowedUrls) {
+		BrowserOptions.Builder options = BrowserOptions.builder().origin(ORIGIN);
 		if (!allowedUrls.isEmpty()) {
-			spec.allowedUrls(allowedUrls.toArray(String[]::new));
+			options.allowedUrls(allowedUrls.toArray(String[]::new));
 		}
-		return this.smooth.openSession(spec.build());
+		return options.build();
 	}
 
 	static String liveUrl(SmoothSession session) {
@@ -108,11 +116,11 @@ final class SmoothCalls {
 	}
 
 	static Map<String, @Nullable Object> extract(SmoothSession session, ObjectNode schema, @Nullable String prompt) {
-		return action(session.extract(schema, prompt));
+		return action(session.extract(schema, (prompt != null) ? (options) -> options.prompt(prompt) : null));
 	}
 
 	static JsonNode evaluateJs(SmoothSession session, String js, @Nullable Map<String, ?> args) {
-		return (args != null) ? session.evaluateJs(js, args) : session.evaluateJs(js);
+		return session.evaluateJs(js, (args != null) ? (options) -> options.args(args) : null);
 	}
 
 	static Map<String, @Nullable Object> runTask(SmoothSession session, String task, @Nullable String url,
@@ -141,7 +149,7 @@ final class SmoothCalls {
 		answer.put("session_id", session.id());
 		answer.put("status", result.status().value());
 		answer.put("credits_used", result.creditsUsed());
-		answer.put("recording_url", result.recordingUrl());
+		answer.put("recording_url", result.recordingUrl().orElse(null));
 		return answer;
 	}
 

@@ -23,12 +23,12 @@ import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.ToolCallbackProvider;
 import org.springframework.util.Assert;
 
-import sh.smooth.spring.task.ToolSelection;
+import sh.smooth.spring.browser.ToolSelection;
 
 /**
  * Offers Spring AI tools to one Smooth task:
- * {@code SmoothTask.builder("...").tools(SpringAiToolSelection.of(weatherTools))}. The
- * tools must be the application's own (registered with
+ * {@code SmoothTask.builder("...").browser((b) -> b.tools(SpringAiToolSelection.of(weatherTools)))}.
+ * The tools must be the application's own (registered with
  * {@code smooth.ai.agent-tools.enabled}, the default): a task selecting any other fails
  * before any HTTP call, with the list of the tools that exist.
  */

@@ -78,7 +78,7 @@ class ReadmeSpringAiExampleTests {
 	// README: "One @Tool for the model and the agent"
 	static TaskResult bookWithCrmTools(SmoothOperations smooth, ToolCallbackProvider crmTools) {
 		SmoothTask task = SmoothTask.builder("Book the cheapest flight for customer 42")
-			.tools(SpringAiToolSelection.of(crmTools))
+			.browser((b) -> b.tools(SpringAiToolSelection.of(crmTools)))
 			.build();
 		return smooth.run(task);
 	}

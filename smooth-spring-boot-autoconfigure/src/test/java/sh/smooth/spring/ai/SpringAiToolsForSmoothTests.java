@@ -69,7 +69,7 @@ class SpringAiToolsForSmoothTests {
 			SmoothOperations smooth = context.getBean(SmoothOperations.class);
 			ToolCallbackProvider weather = context.getBean("weatherTools", ToolCallbackProvider.class);
 			SmoothTask task = SmoothTask.builder("check the weather and plan a trip")
-				.tools(SpringAiToolSelection.of(weather))
+				.browser((b) -> b.tools(SpringAiToolSelection.of(weather)))
 				.build();
 			assertThat(smooth.run(task).status()).isEqualTo(TaskStatus.DONE);
 
@@ -104,7 +104,9 @@ class SpringAiToolsForSmoothTests {
 			.toolCall("forecast", Map.of("city", "Atlantis"))
 			.doneAfter(Duration.ZERO);
 		this.runner.withPropertyValues(SimulatorRig.properties(sim)).run((context) -> {
-			SmoothTask task = SmoothTask.builder("get the forecast").tools(SpringAiToolSelection.all()).build();
+			SmoothTask task = SmoothTask.builder("get the forecast")
+				.browser((b) -> b.tools(SpringAiToolSelection.all()))
+				.build();
 			assertThat(context.getBean(SmoothOperations.class).run(task).status()).isEqualTo(TaskStatus.DONE);
 			List<ToolAnswer> answers = sim.toolAnswers(sim.taskIds().get(0))
 				.values()
