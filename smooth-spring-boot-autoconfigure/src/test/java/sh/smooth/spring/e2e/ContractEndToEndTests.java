@@ -13,7 +13,6 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package sh.smooth.spring.e2e;
 
 import java.time.Duration;
