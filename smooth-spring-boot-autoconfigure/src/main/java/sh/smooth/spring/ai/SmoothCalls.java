@@ -26,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.browser.ActionResult;
 import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.browser.Instruction;
 import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.session.SmoothSession;
@@ -54,17 +55,8 @@ final class SmoothCalls {
 	 */
 	Map<String, @Nullable Object> runTask(String task, @Nullable String url, @Nullable Integer maxSteps,
 			List<String> allowedUrls, @Nullable ObjectNode outputSchema) {
-		SmoothTask.Builder builder = SmoothTask.builder(task).browser(browser(allowedUrls));
-		if (url != null) {
-			builder.url(url);
-		}
-		if (maxSteps != null) {
-			builder.maxSteps(maxSteps);
-		}
-		if (outputSchema != null) {
-			builder.responseModel(outputSchema);
-		}
-		TaskHandle handle = this.smooth.submit(builder.build());
+		SmoothTask.Builder builder = instruction(SmoothTask.builder(task), url, maxSteps, outputSchema);
+		TaskHandle handle = this.smooth.submit(builder.browser(browser(allowedUrls)).build());
 		TaskResult result;
 		try {
 			result = handle.await();
@@ -125,17 +117,7 @@ final class SmoothCalls {
 
 	static Map<String, @Nullable Object> runTask(SmoothSession session, String task, @Nullable String url,
 			@Nullable Integer maxSteps, @Nullable ObjectNode outputSchema) {
-		SessionTask.Builder builder = SessionTask.builder(task);
-		if (url != null) {
-			builder.url(url);
-		}
-		if (maxSteps != null) {
-			builder.maxSteps(maxSteps);
-		}
-		if (outputSchema != null) {
-			builder.responseModel(outputSchema);
-		}
-		return action(session.runTask(builder.build()));
+		return action(session.runTask(instruction(SessionTask.builder(task), url, maxSteps, outputSchema).build()));
 	}
 
 	/**
@@ -151,6 +133,23 @@ final class SmoothCalls {
 		answer.put("credits_used", result.creditsUsed());
 		answer.put("recording_url", result.recordingUrl().orElse(null));
 		return answer;
+	}
+
+	/**
+	 * What the model asked of a task or of a session's run_task: one builder for both.
+	 */
+	private static <B extends Instruction.Builder<B>> B instruction(B builder, @Nullable String url,
+			@Nullable Integer maxSteps, @Nullable ObjectNode outputSchema) {
+		if (url != null) {
+			builder.url(url);
+		}
+		if (maxSteps != null) {
+			builder.maxSteps(maxSteps);
+		}
+		if (outputSchema != null) {
+			builder.responseModel(outputSchema);
+		}
+		return builder;
 	}
 
 	private static Map<String, @Nullable Object> action(ActionResult result) {
