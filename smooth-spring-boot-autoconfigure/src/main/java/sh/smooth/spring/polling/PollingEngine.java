@@ -19,6 +19,7 @@ package sh.smooth.spring.polling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -54,6 +55,9 @@ public final class PollingEngine implements AutoCloseable {
 	private volatile boolean closed;
 
 	private volatile boolean holdsPolls;
+
+	/** Where each task's phase and jitter come from; split per task, under this lock. */
+	private final SplittableRandom randomness = new SplittableRandom();
 
 	/**
 	 * Creates an engine.
@@ -112,6 +116,18 @@ public final class PollingEngine implements AutoCloseable {
 	 */
 	public List<TaskPoller> livePollers() {
 		return new ArrayList<>(this.live);
+	}
+
+	/**
+	 * The schedule of a new task, with a phase and jitter of its own.
+	 * @return the schedule
+	 */
+	PollSchedule newSchedule() {
+		SplittableRandom random;
+		synchronized (this.randomness) {
+			random = this.randomness.split();
+		}
+		return new PollSchedule(this.settings, random);
 	}
 
 	SmoothApiClient api() {

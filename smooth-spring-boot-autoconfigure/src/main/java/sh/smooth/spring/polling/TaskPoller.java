@@ -102,6 +102,11 @@ public final class TaskPoller {
 
 	private final EventCursor cursor;
 
+	private final PollSchedule schedule;
+
+	/** When polling started: the task's age for its schedule. */
+	private volatile long startedNanos;
+
 	// scheduling state, guarded by "this"
 	private boolean started;
 
@@ -142,6 +147,7 @@ public final class TaskPoller {
 		this.engine = engine;
 		this.cursor = new EventCursor(eventT);
 		this.latest = initial;
+		this.schedule = engine.newSchedule();
 	}
 
 	/**
@@ -220,6 +226,7 @@ public final class TaskPoller {
 				return;
 			}
 			this.started = true;
+			this.startedNanos = System.nanoTime();
 			schedule(0);
 		}
 	}
@@ -241,10 +248,10 @@ public final class TaskPoller {
 	}
 
 	/**
-	 * Keeps the task polled at a steady {@code activeMaxInterval} (no backoff beyond it,
-	 * no pause) until released: for custom tools, whose calls may come at any time and
-	 * should be seen within that interval, at a bounded cost of requests per second. Pair
-	 * with {@link #releaseSteadyPolling()}.
+	 * Keeps the task polled at its steady {@code maxInterval} ± 10% (no pause) until
+	 * released: for custom tools, whose calls may come at any time and should be seen
+	 * within that interval, at a bounded cost of requests per second. Pair with
+	 * {@link #releaseSteadyPolling()}.
 	 */
 	public void retainSteadyPolling() {
 		this.steady.incrementAndGet();
@@ -529,17 +536,10 @@ public final class TaskPoller {
 	}
 
 	private long nextDelay(long current) {
-		PollingSettings settings = this.engine.settings();
-		boolean urgent = this.activity.get() > 0 || !this.waiters.isEmpty();
-		if (!urgent && this.steady.get() > 0) {
-			// tools attached, nothing pending: a steady interval bounds both the latency
-			// of
-			// a tool call and the requests per second
-			return settings.activeMaxInterval().toMillis();
-		}
-		long cap = urgent ? settings.activeMaxInterval().toMillis() : settings.maxInterval().toMillis();
-		long next = (current <= 0) ? settings.firstDelay().toMillis() : (long) (current * settings.backoffFactor());
-		return Math.min(Math.max(next, 1), cap);
+		PollSchedule.Demand demand = (this.activity.get() > 0 || !this.waiters.isEmpty()) ? PollSchedule.Demand.URGENT
+				: (this.steady.get() > 0) ? PollSchedule.Demand.STEADY : PollSchedule.Demand.IDLE;
+		long ageMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.startedNanos);
+		return this.schedule.nextDelayMillis(ageMillis, current, demand);
 	}
 
 	private void onError(Throwable error) {
