@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -49,6 +50,7 @@ import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriBuilder;
@@ -113,6 +115,22 @@ public final class SmoothApiClient {
 		this.retry = retry;
 		this.timer = timer;
 		this.errors = new ErrorMapper(mapper);
+	}
+
+	/**
+	 * A copy of this client whose requests never leave the process: {@code exchange}
+	 * answers each one, and no observation records it. For the warm-up at startup, which
+	 * runs the code of a call (filters, codecs, the wire mapper, retries) once without
+	 * sending anything.
+	 * @param exchange what answers the requests
+	 * @return the copy, with this client's mapper, retry settings and timer
+	 */
+	public SmoothApiClient offline(ExchangeFunction exchange) {
+		WebClient local = this.webClient.mutate()
+			.exchangeFunction(exchange)
+			.observationRegistry(ObservationRegistry.NOOP)
+			.build();
+		return new SmoothApiClient(local, this.mapper, this.retry, this.timer);
 	}
 
 	/**
