@@ -59,6 +59,8 @@ public final class PollingEngine implements AutoCloseable {
 	/** Where each task's phase and jitter come from; split per task, under this lock. */
 	private final SplittableRandom randomness = new SplittableRandom();
 
+	private final ResultTiming resultTiming = new ResultTiming();
+
 	/**
 	 * Creates an engine.
 	 * @param api the API client
@@ -128,6 +130,14 @@ public final class PollingEngine implements AutoCloseable {
 			random = this.randomness.split();
 		}
 		return new PollSchedule(this.settings, random);
+	}
+
+	/**
+	 * How long results of each kind took on this client.
+	 * @return the timings
+	 */
+	ResultTiming resultTiming() {
+		return this.resultTiming;
 	}
 
 	SmoothApiClient api() {

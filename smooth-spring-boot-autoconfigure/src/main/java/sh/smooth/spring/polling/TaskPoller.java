@@ -130,6 +130,12 @@ public final class TaskPoller {
 
 	private long generation;
 
+	/** When an expected result is planned to be polled for, 0 for no plan. */
+	private long plannedNanos;
+
+	/** The backoff step after the planned poll. */
+	private long plannedStepMillis;
+
 	/** Polls failed in a row; 0 while polling works. */
 	private int failedPolls;
 
@@ -241,6 +247,15 @@ public final class TaskPoller {
 	}
 
 	/**
+	 * Like {@link #retainActivity()}, without a poll at once: for an action whose request
+	 * is still to be sent, after which {@link #expectResult(String)} or {@link #wakeUp()}
+	 * polls.
+	 */
+	public void retainActivityQuietly() {
+		this.activity.incrementAndGet();
+	}
+
+	/**
 	 * Ends one {@link #retainActivity()}.
 	 */
 	public void releaseActivity() {
@@ -263,6 +278,56 @@ public final class TaskPoller {
 	 */
 	public void releaseSteadyPolling() {
 		this.steady.updateAndGet((n) -> Math.max(0, n - 1));
+	}
+
+	/**
+	 * Polls for the result of a request the server has just accepted (a session action):
+	 * first when results of its kind came on this client before (see
+	 * {@link ResultTiming}), then at the shortest wait seen and with waits growing from
+	 * there by {@code backoffFactor}; at once, like {@link #wakeUp()}, for a kind not
+	 * seen yet or while other results are awaited too. Pair with
+	 * {@link #resultSeen(String, long)}.
+	 * @param kind the kind of request, such as the action name
+	 */
+	public void expectResult(String kind) {
+		long first = this.engine.resultTiming().firstPollMillis(kind);
+		if (first <= 0 || this.activity.get() > 1) {
+			wakeUp();
+			return;
+		}
+		synchronized (this) {
+			if (!this.started || this.stopped || this.failedPolls > 0) {
+				return;
+			}
+			// the next poll at the shortest wait seen, then the backoff from there
+			long step = Math.max(5, Math.min(this.engine.settings().firstDelay().toMillis(), first / 9));
+			if (this.inFlight) {
+				// planned for when the response in flight is handled
+				this.plannedNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(first);
+				this.plannedStepMillis = step;
+				return;
+			}
+			if (this.queued) {
+				return;
+			}
+			if (this.pending != null) {
+				this.pending.dispose();
+				this.pending = null;
+			}
+			this.paused = false;
+			this.currentDelayMillis = Math.max(1, (long) (step / this.engine.settings().backoffFactor()));
+			schedule(first);
+		}
+	}
+
+	/**
+	 * Notes that the result of a request of this kind came in a poll, so the next one of
+	 * its kind is polled for when it is due.
+	 * @param kind the kind, as given to {@link #expectResult(String)}
+	 * @param acceptedNanos {@link System#nanoTime()} when the server accepted the request
+	 */
+	public void resultSeen(String kind, long acceptedNanos) {
+		this.engine.resultTiming().record(kind, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acceptedNanos));
 	}
 
 	/**
@@ -483,6 +548,15 @@ public final class TaskPoller {
 			if (this.stopped) {
 				return;
 			}
+			if (this.plannedNanos != 0 && !news && !this.wakeRequested) {
+				// an expected result planned while this poll was in flight
+				long delayMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(this.plannedNanos - System.nanoTime()));
+				this.plannedNanos = 0;
+				this.currentDelayMillis = Math.max(1,
+						(long) (this.plannedStepMillis / this.engine.settings().backoffFactor()));
+				schedule(delayMillis);
+				return;
+			}
 			if (news || this.wakeRequested) {
 				this.currentDelayMillis = 0;
 				// "at once", but late enough for the poll to settle the newest
@@ -494,9 +568,10 @@ public final class TaskPoller {
 				this.paused = true;
 				return;
 			}
-			if (taken.caughtUp()) {
+			if (taken.caughtUp() && this.engine.holdsPolls()) {
 				// the re-read that settled the millisecond of new events: the next poll
-				// asks for what comes after them, and a long-polling server holds it
+				// asks for what comes after them, and a long-polling server holds it (a
+				// server that does not would answer it at once: a request for nothing)
 				this.currentDelayMillis = 0;
 				schedule(0);
 				return;
