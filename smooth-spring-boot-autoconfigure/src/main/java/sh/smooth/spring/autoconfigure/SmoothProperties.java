@@ -73,7 +73,7 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	 * @param maxInterval Steady interval (±10% jitter) of a task nobody waits on in
 	 * particular, with or without custom tools: about 60 polls a minute per task at 1s; a
 	 * task's end or a tool call is seen half an interval later on median. A task is first
-	 * polled at once after the submit, then at an age between one and two intervals.
+	 * polled at once after the submit, then at a random age of 1.1 to 2.1 intervals.
 	 * @param activeMaxInterval Longest wait between polls while a session action or a
 	 * wait for a condition is pending.
 	 * @param backoffFactor Factor by which the wait grows while an action is pending.

@@ -48,7 +48,7 @@ final class PollSchedule {
 
 	private final RandomGenerator random;
 
-	/** The age of the first steady poll, in [interval, 2 × interval). */
+	/** The age of the first steady poll, in [1.1, 2.1) intervals. */
 	private final long firstSteadyAgeMillis;
 
 	/**
@@ -60,12 +60,14 @@ final class PollSchedule {
 		this.settings = settings;
 		this.random = random;
 		long interval = settings.maxInterval().toMillis();
-		this.firstSteadyAgeMillis = interval + (long) (random.nextDouble() * interval);
+		// from one interval plus the jitter: the next poll never comes before two
+		// intervals, so a task of two intervals costs no poll more than one of one
+		this.firstSteadyAgeMillis = Math.round(interval * (1 + JITTER + random.nextDouble()));
 	}
 
 	/**
 	 * The age at which a task not waited on is first polled after the submit.
-	 * @return the age, in [{@code maxInterval}, 2 × {@code maxInterval})
+	 * @return the age, in [1.1, 2.1) × {@code maxInterval}
 	 */
 	long firstSteadyAgeMillis() {
 		return this.firstSteadyAgeMillis;

@@ -23,9 +23,9 @@ import sh.smooth.spring.error.SmoothValidationException;
 /**
  * The polling cadence (see {@link PollSchedule}). A task is polled at once after submit
  * and at once after any response that carried events. A task nobody waits on in
- * particular (tools attached or not) is then polled first at an age drawn between one and
- * two {@code maxInterval}s, and from then on every {@code maxInterval} ± 10%. While an
- * action or a condition is awaited, the wait starts at {@code firstDelay} and grows by
+ * particular (tools attached or not) is then polled first at an age drawn from 1.1 to 2.1
+ * {@code maxInterval}s, and from then on every {@code maxInterval} ± 10%. While an action
+ * or a condition is awaited, the wait starts at {@code firstDelay} and grows by
  * {@code backoffFactor} up to {@code activeMaxInterval}. Failed polls are repeated,
  * backing off from 1 s to 16 s, for up to {@code failureTolerance}.
  *

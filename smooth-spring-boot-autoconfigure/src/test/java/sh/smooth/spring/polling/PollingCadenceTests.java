@@ -64,7 +64,8 @@ class PollingCadenceTests {
 					.until(() -> ids.stream().allMatch((id) -> polls(sim, id).size() >= 2));
 
 				// each task's first poll goes out at once, its second at an age drawn
-				// from [1 s, 2 s): the gaps spread over the interval. In lockstep (one
+				// from [1.1 s, 2.1 s): the gaps spread over the interval. In lockstep
+				// (one
 				// schedule for all, as before) they would lie within a few ms of each
 				// other. 20 uniform draws span less than 400 ms of the 1 s with a
 				// probability of 20 x 0.4^19 = 5e-7; a stall of the machine could only
