@@ -96,12 +96,14 @@ final class ApiTransport {
 
 	/**
 	 * A transport whose requests never leave the process: {@code exchange} answers them,
-	 * no observation records them, and their 429 pauses are their own.
+	 * no filter (the application's included) and no observation sees them, and their 429
+	 * pauses are their own.
 	 * @param exchange what answers the requests
 	 * @return the transport
 	 */
 	ApiTransport offline(ExchangeFunction exchange) {
 		WebClient local = this.webClient.mutate()
+			.filters(List::clear)
 			.exchangeFunction(exchange)
 			.observationRegistry(ObservationRegistry.NOOP)
 			.build();

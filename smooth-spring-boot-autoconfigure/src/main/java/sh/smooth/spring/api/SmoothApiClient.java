@@ -93,9 +93,9 @@ public final class SmoothApiClient {
 
 	/**
 	 * A copy of this client whose requests never leave the process: {@code exchange}
-	 * answers each one, and no observation records it. For the warm-up at startup, which
-	 * runs the code of a call (filters, codecs, the wire mapper, retries) once without
-	 * sending anything.
+	 * answers each one, and no filter (the application's included) and no observation
+	 * sees it. For the warm-up at startup, which runs the code of a call (codecs, the
+	 * wire mapper, retries) once without sending anything.
 	 * @param exchange what answers the requests
 	 * @return the copy, with this client's mapper, retry settings and timer
 	 */

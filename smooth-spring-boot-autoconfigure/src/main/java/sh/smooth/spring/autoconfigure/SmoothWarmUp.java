@@ -45,10 +45,10 @@ import sh.smooth.spring.schema.SmoothSchemaGenerator;
  * not the one that pays for it: Reactor Netty's event loops, resolver and native
  * transport ({@link HttpClient#warmup()}), the polling scheduler's threads, the schema
  * generator, and one submit, one poll and one event answer run through the client's
- * filters, codecs, wire mapper and retry operators. Those calls never leave the process:
- * an {@linkplain SmoothApiClient#offline offline copy} of the client answers them with
- * canned responses, and no observation records them. Nothing is sent to Smooth, no DNS
- * name is resolved, no connection is opened.
+ * codecs, wire mapper and retry operators. Those calls never leave the process: an
+ * {@linkplain SmoothApiClient#offline offline copy} of the client answers them with
+ * canned responses, and no filter (the application's included) and no observation sees
+ * them. Nothing is sent to Smooth, no DNS name is resolved, no connection is opened.
  * <p>
  * The work runs in {@link #start()}, before the application's runners, and is bounded:
  * after {@link #bound} it stops where it is and startup goes on. A failure is logged at

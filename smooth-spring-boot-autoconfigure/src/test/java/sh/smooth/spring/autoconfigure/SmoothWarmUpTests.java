@@ -17,11 +17,14 @@
 package sh.smooth.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.SmoothWebClientCustomizer;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.task.TaskStatus;
 import sh.smooth.spring.test.SmoothSimulator;
@@ -40,7 +43,13 @@ class SmoothWarmUpTests {
 	@Test
 	void theContextStartsWarmWithoutARequestToSmooth(SmoothSimulator sim) {
 		sim.onTask(TaskMatcher.any()).doneAfter(Duration.ZERO);
+		List<String> filtered = new CopyOnWriteArrayList<>();
+		SmoothWebClientCustomizer recorder = (builder) -> builder.filter((request, next) -> {
+			filtered.add(request.method() + " " + request.url().getPath());
+			return next.exchange(request);
+		});
 		SimulatorRig.runner()
+			.withBean(SmoothWebClientCustomizer.class, () -> recorder)
 			.withUserConfiguration(SimulatorRig.ClockTools.class)
 			.withPropertyValues(SimulatorRig.properties(sim))
 			.run((context) -> {
@@ -48,11 +57,15 @@ class SmoothWarmUpTests {
 				assertThat(warmUp.isRunning()).isTrue();
 				assertThat(warmUp.stepsDone()).isEqualTo(4);
 				assertThat(warmUp.tookMillis()).isNotNegative();
-				// the submit, poll and answer of the warm-up were answered in the process
+				// the submit, poll and answer of the warm-up were answered in the
+				// process,
+				// unseen by the application's filters
 				assertThat(sim.requests()).isEmpty();
+				assertThat(filtered).isEmpty();
 
 				assertThat(context.getBean(SmoothOperations.class).run("Say hi").status()).isEqualTo(TaskStatus.DONE);
 				assertThat(sim.requests()).isNotEmpty();
+				assertThat(filtered).hasSameSizeAs(sim.requests());
 			});
 	}
 
