@@ -66,7 +66,8 @@ final class ResultTiming {
 	/**
 	 * Notes how long a result of this kind took.
 	 * @param kind the kind of request
-	 * @param millis from the request being accepted to the poll that brought the result
+	 * @param millis from the request being accepted to when the result came, as far as
+	 * the polls tell
 	 */
 	void record(String kind, long millis) {
 		if (millis <= 0 || (this.delays.size() >= MAX_KINDS && !this.delays.containsKey(kind))) {

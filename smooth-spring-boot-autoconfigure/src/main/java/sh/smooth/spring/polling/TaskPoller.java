@@ -145,6 +145,9 @@ public final class TaskPoller {
 	/** When the request in flight was sent. */
 	private volatile long pollSentNanos;
 
+	/** When the poll before it was sent. */
+	private volatile long previousPollSentNanos;
+
 	/** Whether the request in flight may be held by a long-polling server. */
 	private volatile boolean pollHoldable;
 
@@ -321,13 +324,20 @@ public final class TaskPoller {
 	}
 
 	/**
-	 * Notes that the result of a request of this kind came in a poll, so the next one of
-	 * its kind is polled for when it is due.
+	 * Notes that the result of a request of this kind came in the poll being handled, so
+	 * the next one of its kind is polled for when it is due. Call while handling that
+	 * poll's response: the result is taken to have come halfway between the poll before
+	 * and now, or now when no poll went out since the request was accepted.
 	 * @param kind the kind, as given to {@link #expectResult(String)}
 	 * @param acceptedNanos {@link System#nanoTime()} when the server accepted the request
 	 */
 	public void resultSeen(String kind, long acceptedNanos) {
-		this.engine.resultTiming().record(kind, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acceptedNanos));
+		// the result came between the poll before this one (sent after the request was
+		// accepted, answered without it) and now: the middle of that is the estimate
+		long seen = System.nanoTime();
+		long before = this.previousPollSentNanos;
+		long estimate = (before - acceptedNanos > 0 && seen - before > 0) ? before + (seen - before) / 2 : seen;
+		this.engine.resultTiming().record(kind, TimeUnit.NANOSECONDS.toMillis(estimate - acceptedNanos));
 	}
 
 	/**
@@ -499,6 +509,7 @@ public final class TaskPoller {
 			cursor = this.cursor.next();
 			this.pollHoldable = this.cursor.caughtUp();
 		}
+		this.previousPollSentNanos = this.pollSentNanos;
 		this.pollSentNanos = System.nanoTime();
 		// not subscribe(onResponse, onError): stop() disposes this call from another
 		// thread, and Reactor would log an error that races it at ERROR (see PollCall)
