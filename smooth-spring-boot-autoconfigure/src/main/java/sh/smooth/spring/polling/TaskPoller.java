@@ -327,16 +327,21 @@ public final class TaskPoller {
 	 * Notes that the result of a request of this kind came in the poll being handled, so
 	 * the next one of its kind is polled for when it is due. Call while handling that
 	 * poll's response: the result is taken to have come halfway between the poll before
-	 * and now, or now when no poll went out since the request was accepted.
+	 * and now when that gap is over a fifth of the wait, else (or when no poll went out
+	 * since the request was accepted) now.
 	 * @param kind the kind, as given to {@link #expectResult(String)}
 	 * @param acceptedNanos {@link System#nanoTime()} when the server accepted the request
 	 */
 	public void resultSeen(String kind, long acceptedNanos) {
 		// the result came between the poll before this one (sent after the request was
-		// accepted, answered without it) and now: the middle of that is the estimate
+		// accepted, answered without it) and now. Over a wide gap (a backoff's) the
+		// middle
+		// is the estimate; over a narrow one (the planned polls) now is, so the estimate
+		// does not creep below the latency
 		long seen = System.nanoTime();
 		long before = this.previousPollSentNanos;
-		long estimate = (before - acceptedNanos > 0 && seen - before > 0) ? before + (seen - before) / 2 : seen;
+		boolean wide = before - acceptedNanos > 0 && (seen - before) * 5 > (seen - acceptedNanos);
+		long estimate = wide ? before + (seen - before) / 2 : seen;
 		this.engine.resultTiming().record(kind, TimeUnit.NANOSECONDS.toMillis(estimate - acceptedNanos));
 	}
 
