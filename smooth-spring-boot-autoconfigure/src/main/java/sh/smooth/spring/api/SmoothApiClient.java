@@ -334,8 +334,8 @@ public final class SmoothApiClient {
 				.defaultIfEmpty(new Reply(status, this.mapper.nullNode(), EMPTY));
 		}
 		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
-		return errorText(response)
-			.flatMap((text) -> Mono.error(this.errors.toException(status, text, retryAfter, taskId)));
+		return errorText(response).flatMap((text) -> Mono
+			.error(this.errors.toException(status, text, retryAfter, taskId, response.request().getURI())));
 	}
 
 	private JsonNode unwrap(byte[] bytes, @Nullable String taskId) {
