@@ -17,6 +17,7 @@
 package sh.smooth.spring.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +31,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import sh.smooth.spring.tool.DefaultSmoothToolErrorHandler;
@@ -98,10 +103,11 @@ public final class SmoothToolsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ToolDispatcher smoothToolDispatcher(SmoothProperties properties, SmoothToolErrorHandler errorHandler,
 			ObjectProvider<ToolCallObserver> observer, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<SessionFactory> sessions, ObjectProvider<SmoothTemplate> template) {
+			ObjectProvider<SessionFactory> sessions, ObjectProvider<SmoothTemplate> template, Environment environment) {
 		SmoothProperties.Tools tools = properties.tools();
 		ToolDispatcher dispatcher = new ToolDispatcher(
-				ToolDispatcher.boundedExecutor(tools.executor().threads(), tools.executor().queueCapacity()),
+				ToolDispatcher.boundedExecutor(tools.executor().threads(), tools.executor().queueCapacity(),
+						toolThreads(environment)),
 				errorHandler, () -> observer.getIfAvailable(() -> ToolCallObserver.NOOP), mapper(jsonMapper),
 				tools.timeout(), tools.executor().queueTimeout());
 		// resolved when a tool first asks, so the dispatcher does not depend on the
@@ -122,6 +128,23 @@ public final class SmoothToolsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ToolTaskSupport smoothToolTaskSupport(ToolRegistry registry, ToolDispatcher dispatcher) {
 		return new ToolTaskSupport(registry, dispatcher);
+	}
+
+	/**
+	 * Virtual threads when the application asks for them
+	 * ({@code spring.threads.virtual.enabled=true} on Java 21 or later), as Boot's own
+	 * executors do; otherwise daemon platform threads. Both are named
+	 * {@code smooth-tool-N}.
+	 * @param environment the environment
+	 * @return the factory of tool threads
+	 */
+	static ThreadFactory toolThreads(Environment environment) {
+		if (Threading.VIRTUAL.isActive(environment)) {
+			return new VirtualThreadTaskExecutor("smooth-tool-").getVirtualThreadFactory();
+		}
+		CustomizableThreadFactory factory = new CustomizableThreadFactory("smooth-tool-");
+		factory.setDaemon(true);
+		return factory;
 	}
 
 	/**

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The test module keeps users' test classpaths light: the OpenAPI check is our own, so
- * none of the libraries an OpenAPI validator brings is here. This module's test
- * classpath is its runtime dependencies plus spring-boot-starter-test, which has none of
- * them either.
+ * none of the libraries an OpenAPI validator brings is here. This module's test classpath
+ * is its runtime dependencies plus spring-boot-starter-test, which has none of them
+ * either.
  */
 class FootprintTests {
 
