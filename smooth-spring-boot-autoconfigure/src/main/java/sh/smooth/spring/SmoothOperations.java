@@ -18,13 +18,13 @@ package sh.smooth.spring;
 
 import org.springframework.core.ParameterizedTypeReference;
 
-import sh.smooth.spring.extension.SmoothExtensions;
-import sh.smooth.spring.file.SmoothFiles;
-import sh.smooth.spring.profile.SmoothProfiles;
+import sh.smooth.spring.resource.SmoothExtensions;
+import sh.smooth.spring.resource.SmoothFiles;
+import sh.smooth.spring.resource.SmoothProfiles;
+import sh.smooth.spring.resource.TaskHistory;
 import sh.smooth.spring.session.SessionSpec;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.SmoothTask;
-import sh.smooth.spring.task.SmoothTasks;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskResult;
 
@@ -115,10 +115,10 @@ public interface SmoothOperations {
 	SmoothExtensions extensions();
 
 	/**
-	 * Past tasks: the paged task list and the zero-data-retention delete.
-	 * @return the task operations
+	 * The history of past tasks: the paged task list and the zero-data-retention delete.
+	 * @return the task history
 	 */
-	SmoothTasks tasks();
+	TaskHistory history();
 
 	/**
 	 * Opens a browser session with these options; drive it with actions and close it

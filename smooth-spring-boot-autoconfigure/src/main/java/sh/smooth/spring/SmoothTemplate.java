@@ -30,11 +30,12 @@ import org.springframework.core.ParameterizedTypeReference;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothTaskFailedException;
-import sh.smooth.spring.extension.SmoothExtensions;
-import sh.smooth.spring.file.SmoothFiles;
 import sh.smooth.spring.polling.PollingEngine;
-import sh.smooth.spring.profile.SmoothProfiles;
 import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.resource.SmoothExtensions;
+import sh.smooth.spring.resource.SmoothFiles;
+import sh.smooth.spring.resource.SmoothProfiles;
+import sh.smooth.spring.resource.TaskHistory;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.session.SessionActionObserver;
 import sh.smooth.spring.session.SessionFactory;
@@ -46,7 +47,6 @@ import sh.smooth.spring.task.Creation;
 import sh.smooth.spring.task.Futures;
 import sh.smooth.spring.task.OutputConverter;
 import sh.smooth.spring.task.SmoothTask;
-import sh.smooth.spring.task.SmoothTasks;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskRequests;
@@ -81,7 +81,7 @@ public class SmoothTemplate implements SmoothOperations {
 
 	private final SmoothExtensions extensions;
 
-	private final SmoothTasks tasks;
+	private final TaskHistory history;
 
 	private volatile @Nullable SessionFactory sessionFactory;
 
@@ -105,7 +105,7 @@ public class SmoothTemplate implements SmoothOperations {
 		this.profiles = new SmoothProfiles(api, timeouts.call());
 		this.files = new SmoothFiles(api, timeouts.call());
 		this.extensions = new SmoothExtensions(api, timeouts.call());
-		this.tasks = new SmoothTasks(api, converter, timeouts.call());
+		this.history = new TaskHistory(api, converter, timeouts.call());
 	}
 
 	@Override
@@ -353,8 +353,8 @@ public class SmoothTemplate implements SmoothOperations {
 	}
 
 	@Override
-	public SmoothTasks tasks() {
-		return this.tasks;
+	public TaskHistory history() {
+		return this.history;
 	}
 
 }

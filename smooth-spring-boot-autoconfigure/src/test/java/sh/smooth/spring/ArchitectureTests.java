@@ -55,9 +55,22 @@ class ArchitectureTests {
 		noClasses().that()
 			.resideInAPackage("sh.smooth.spring.api..")
 			.should()
-			.dependOnClassesThat(resideInAnyPackage("sh.smooth.spring.task..", "sh.smooth.spring.session..",
-					"sh.smooth.spring.tool..", "sh.smooth.spring.polling..")
+			.dependOnClassesThat(resideInAnyPackage("sh.smooth.spring.task..", "sh.smooth.spring.browser..",
+					"sh.smooth.spring.session..", "sh.smooth.spring.tool..", "sh.smooth.spring.resource..",
+					"sh.smooth.spring.runtime..", "sh.smooth.spring.polling..", "sh.smooth.spring.health..")
 				.and(not(equivalentTo(TaskStatus.class))))
+			.check(classes);
+	}
+
+	@Test
+	void onlyTheAutoConfigurationAndTheHealthIndicatorKnowSpringBoot() {
+		// the HTTP client settings are Boot types too: the api package takes a plain
+		// connector, built from them in the auto-configuration
+		noClasses().that()
+			.resideOutsideOfPackages("sh.smooth.spring.autoconfigure..", "sh.smooth.spring.health..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.boot..")
 			.check(classes);
 	}
 

@@ -35,6 +35,15 @@ import sh.smooth.spring.error.SmoothValidationException;
 public record ConnectionSettings(URI baseUrl, SmoothApiKey apiKey, Duration connectTimeout, Duration readTimeout,
 		DataSize maxResponseSize) {
 
+	/** The connect timeout when none is configured: 10 s. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * The read timeout when none is configured: 90 s, longer than the server holds a poll
+	 * open.
+	 */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(90);
+
 	public ConnectionSettings {
 		String scheme = baseUrl.getScheme();
 		if (!baseUrl.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme))) {

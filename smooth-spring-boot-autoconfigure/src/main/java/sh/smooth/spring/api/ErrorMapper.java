@@ -16,31 +16,47 @@
 
 package sh.smooth.spring.api;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import sh.smooth.spring.error.Redaction;
 import sh.smooth.spring.error.SmoothApiException;
 import sh.smooth.spring.error.SmoothAuthenticationException;
 import sh.smooth.spring.error.SmoothBadRequestException;
 import sh.smooth.spring.error.SmoothConflictException;
+import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.error.SmoothNetworkException;
 import sh.smooth.spring.error.SmoothNotFoundException;
 import sh.smooth.spring.error.SmoothRateLimitException;
 import sh.smooth.spring.error.SmoothServerException;
+import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.error.SmoothUnprocessableEntityException;
 import sh.smooth.spring.error.SmoothUnprocessableEntityException.FieldError;
 
 /**
- * Turns an error response into the typed exception for its status. Accepts a JSON
+ * Turns an error response into the typed exception for its status, and a transport
+ * failure (refused or broken connection, read timeout) into a
+ * {@link SmoothNetworkException} or {@link SmoothTimeoutException}. Accepts a JSON
  * {@code detail} string, the FastAPI array form, JSON without {@code detail}, and
  * non-JSON bodies such as a proxy's HTML 502 page.
  */
@@ -193,6 +209,56 @@ final class ErrorMapper {
 		catch (RuntimeException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * The typed exception for a failure below HTTP: no response within the read timeout,
+	 * or a connection that could not be made or broke.
+	 * @param ex the failure
+	 * @param taskId the task the call is about, or {@code null}
+	 * @return the exception
+	 */
+	static SmoothException translate(Throwable ex, @Nullable String taskId) {
+		if (hasCause(ex, ReadTimeoutException.class) || hasCause(ex, TimeoutException.class)) {
+			return new SmoothTimeoutException("No response from Smooth within the read timeout"
+					+ ((taskId != null) ? " (task " + taskId + ")" : ""), taskId, null, ex);
+		}
+		if (ex instanceof WebClientRequestException || hasCause(ex, IOException.class)) {
+			return new SmoothNetworkException("Request to Smooth failed: " + rootMessage(ex), taskId, ex);
+		}
+		return new SmoothNetworkException("Smooth call failed: " + rootMessage(ex), taskId, ex);
+	}
+
+	static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + ((message != null) ? ": " + Redaction.text(message) : "");
+	}
+
+	/**
+	 * The text of an error body. Read as bytes, not with the String decoder, which logs
+	 * the whole text at DEBUG: a 422 body echoes the rejected input, secrets included.
+	 * @param response the response
+	 * @return the text, empty when there is no body
+	 */
+	static Mono<String> errorText(ClientResponse response) {
+		Charset charset = response.headers().contentType().map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
+		return response.bodyToMono(byte[].class).map((bytes) -> new String(bytes, charset)).defaultIfEmpty("");
 	}
 
 }

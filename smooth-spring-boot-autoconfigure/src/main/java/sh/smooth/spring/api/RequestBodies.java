@@ -36,15 +36,16 @@ import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /**
- * Request bodies for the resource endpoints, built exactly as the wire expects them.
+ * Request bodies, built exactly as the wire expects them: the one JSON body writer, and
+ * the multipart upload.
  */
-public final class RequestBodies {
+final class RequestBodies {
 
 	/** The multipart part that carries the file bytes. */
-	public static final String FILE_PART = "file";
+	static final String FILE_PART = "file";
 
 	/** The optional multipart text part that describes the file. */
-	public static final String PURPOSE_PART = "file_purpose";
+	static final String PURPOSE_PART = "file_purpose";
 
 	private static final int CHUNK = 64 * 1024;
 
@@ -58,7 +59,7 @@ public final class RequestBodies {
 	 * @param value the value
 	 * @return the body
 	 */
-	public static BodyInserter<byte[], ? super ClientHttpRequest> json(JsonMapper mapper, Object value) {
+	static BodyInserter<byte[], ? super ClientHttpRequest> json(JsonMapper mapper, Object value) {
 		byte[] bytes = mapper.writeValueAsBytes(value);
 		return (outputMessage, context) -> {
 			outputMessage.getHeaders().setContentType(MediaType.APPLICATION_JSON);
@@ -71,15 +72,15 @@ public final class RequestBodies {
 	 * the optional text part {@code file_purpose}. The content streams from the resource;
 	 * when its length is known the body carries a {@code Content-Length}, as the official
 	 * SDKs' uploads do, otherwise it is sent chunked.
-	 * @param content the file content
-	 * @param filename the base file name
-	 * @param contentType the file's content type
+	 * @param file the file part
 	 * @param purpose the purpose, or {@code null}
-	 * @param length the content length, or -1 when unknown
 	 * @return the body
 	 */
-	public static BodyInserter<?, ? super ClientHttpRequest> multipart(Resource content, String filename,
-			MediaType contentType, @Nullable String purpose, long length) {
+	static BodyInserter<?, ? super ClientHttpRequest> multipart(FilePart file, @Nullable String purpose) {
+		Resource content = file.content();
+		String filename = file.filename();
+		MediaType contentType = file.contentType();
+		long length = file.length();
 		if (length < 0) {
 			MultipartBodyBuilder builder = new MultipartBodyBuilder();
 			builder.part(FILE_PART, content).filename(filename).contentType(contentType);

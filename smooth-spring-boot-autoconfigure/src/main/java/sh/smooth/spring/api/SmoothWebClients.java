@@ -26,6 +26,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -48,7 +49,10 @@ public final class SmoothWebClients {
 	}
 
 	/**
-	 * Applies the settings to a builder that belongs to Smooth alone (a clone of Boot's).
+	 * Applies the settings to a builder that belongs to Smooth alone (a clone of Boot's),
+	 * with a Reactor Netty connector on the given pool that applies the settings' connect
+	 * and read timeouts. For use without Spring Boot; the auto-configuration builds its
+	 * connector from Boot's HTTP client settings instead.
 	 * @param builder the builder
 	 * @param settings the settings
 	 * @param connectionProvider the connection pool shared by this client
@@ -59,11 +63,37 @@ public final class SmoothWebClients {
 		HttpClient httpClient = HttpClient.create(connectionProvider)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
 					(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
-			.responseTimeout(settings.readTimeout())
+			.responseTimeout(settings.readTimeout());
+		return configure(builder, settings, new ReactorClientHttpConnector(prepare(httpClient)));
+	}
+
+	/**
+	 * Adds what every connection of the Smooth client needs to a Reactor Netty client:
+	 * each request notes its connection's event loop, so that a cancelled call cancels
+	 * there ({@code ConnectionLoop}), never inside the delivery of a response. A
+	 * connector built elsewhere (the auto-configuration's) must apply it too.
+	 * @param httpClient the client
+	 * @return the client with the hook
+	 */
+	public static HttpClient prepare(HttpClient httpClient) {
+		return httpClient
 			.doOnRequest((request, connection) -> ConnectionLoop.record(request, connection.channel().eventLoop()));
+	}
+
+	/**
+	 * Applies the settings to a builder that belongs to Smooth alone (a clone of Boot's),
+	 * with the given connector, which must already apply the settings' timeouts and
+	 * {@link #prepare(HttpClient)}.
+	 * @param builder the builder
+	 * @param settings the settings
+	 * @param connector the connector, on a connection pool shared by this client
+	 * @return the same builder
+	 */
+	public static WebClient.Builder configure(WebClient.Builder builder, ConnectionSettings settings,
+			ClientHttpConnector connector) {
 		String base = settings.baseUrl().toString().replaceAll("/+$", "");
 		return builder.baseUrl(base)
-			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.clientConnector(connector)
 			.defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT)
 			.codecs((codecs) -> {
 				codecs.defaultCodecs()
@@ -71,8 +101,8 @@ public final class SmoothWebClients {
 				// the apikey header is a request header: Spring's exchange logging prints
 				// request headers in clear at TRACE when request details are on
 				// (spring.http.codecs.log-request-details, copied from Boot's builder),
-				// so
-				// this client never enables them; its TRACE lines show headers={masked}
+				// so this client never enables them; its TRACE lines show
+				// headers={masked}
 				codecs.defaultCodecs().enableLoggingRequestDetails(false);
 			})
 			.filter(apiKeyFilter(base, settings.apiKey()));

@@ -30,6 +30,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -55,10 +57,14 @@ import sh.smooth.spring.tool.SmoothToolParamSchemaModule;
 
 /**
  * Auto-configuration of the Smooth client: a {@link SmoothTemplate} on a Smooth-specific
- * {@link WebClient} cloned from Boot's builder.
+ * {@link WebClient} cloned from Boot's builder, whose connector Boot's HTTP client
+ * settings build (see {@link SmoothConnectorConfigurer} for how {@code smooth.*} and
+ * {@code spring.http.clients.*} combine).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
-		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(SmoothProperties.class)
 public final class SmoothAutoConfiguration {
@@ -76,24 +82,37 @@ public final class SmoothAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SmoothApiClient smoothApiClient(SmoothProperties properties, Environment environment, SmoothResources resources,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SmoothWebClientCustomizer> customizers) {
+	ConnectionSettings smoothConnectionSettings(SmoothProperties properties, Environment environment,
+			ObjectProvider<HttpClientSettings> httpClientSettings) {
 		SmoothApiKey apiKey = SmoothApiKey.of(resolveApiKey(properties, environment));
 		if (!apiKey.isPresent()) {
 			logger.warn("No Smooth API key is configured (smooth.api-key or SMOOTH_API_KEY): "
 					+ "the application starts, but Smooth calls will fail until one is set");
 		}
-		if (properties.readTimeout().compareTo(Duration.ofSeconds(60)) < 0) {
+		ConnectionSettings connection = SmoothConnectorConfigurer.connectionSettings(properties,
+				httpClientSettings.getIfAvailable(), apiKey);
+		if (connection.readTimeout().compareTo(Duration.ofSeconds(60)) < 0) {
 			// allowed (tests use short ones), but a long-polling server would be cut off
-			logger.warn("smooth.read-timeout is " + properties.readTimeout()
+			String source = (properties.readTimeout() != null) ? "smooth.read-timeout"
+					: "spring.http.clients.read-timeout (smooth.read-timeout is unset)";
+			logger.warn(source + " is " + connection.readTimeout()
 					+ ": the Smooth server may hold a poll open, so keep it at 60 s or more");
 		}
-		ConnectionSettings connection = new ConnectionSettings(properties.baseUrl(), apiKey,
-				properties.connectTimeout(), properties.readTimeout(), properties.maxResponseSize());
+		return connection;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SmoothApiClient smoothApiClient(SmoothProperties properties, ConnectionSettings connection,
+			SmoothResources resources, ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<ClientHttpConnectorBuilderCustomizer<?>> connectorCustomizers,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SmoothWebClientCustomizer> customizers) {
 		// a clone: what we add (base URL, apikey filter) must never reach the app's other
 		// clients
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-		SmoothWebClients.configure(builder, connection, resources.connectionProvider());
+		SmoothWebClients.configure(builder, connection,
+				SmoothConnectorConfigurer.connector(connection, httpClientSettings.getIfAvailable(),
+						connectorCustomizers.orderedStream().toList(), resources.connectionProvider()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		SmoothProperties.Retry retry = properties.retry();
 		return new SmoothApiClient(builder.build(), wireMapper(), new RetrySettings(retry.maxAttempts(),
@@ -120,16 +139,16 @@ public final class SmoothAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SmoothOperations.class)
-	SmoothTemplate smoothTemplate(SmoothProperties properties, SmoothApiClient api, PollingEngine engine,
-			SmoothSchemaGenerator schemas, ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<TaskSupport> supports,
-			ObjectProvider<SessionFactory> sessions) {
+	SmoothTemplate smoothTemplate(SmoothProperties properties, ConnectionSettings connection, SmoothApiClient api,
+			PollingEngine engine, SmoothSchemaGenerator schemas, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<TaskSupport> supports, ObjectProvider<SessionFactory> sessions) {
 		SmoothProperties.Task task = properties.task();
 		TaskDefaults defaults = new TaskDefaults(task.agent(), task.device(), task.maxSteps(), task.enableRecording(),
 				task.useStealth(), task.useAdblock(), task.useCaptchaSolver(), task.showCursor());
 		// the application's mapper converts output to the application's types, with its
 		// modules
 		OutputConverter converter = new OutputConverter(jsonMapper.getIfAvailable(api::mapper));
-		Duration call = properties.readTimeout().plus(properties.connectTimeout()).multipliedBy(2);
+		Duration call = connection.readTimeout().plus(connection.connectTimeout()).multipliedBy(2);
 		SmoothTemplate template = new SmoothTemplate(api, engine, new TaskRequests(defaults, schemas, api.mapper()),
 				converter, supports.orderedStream().toList(),
 				new SmoothTemplate.Timeouts(task.defaultTimeout(), task.liveUrlTimeout(), call));

@@ -36,9 +36,11 @@ import sh.smooth.spring.task.Device;
  * @param apiKey API key sent in the apikey header. When unset, the SMOOTH_API_KEY and
  * then CIRCLEMIND_API_KEY environment variables are used.
  * @param baseUrl Base URL of the Smooth API, including the version segment.
- * @param connectTimeout Timeout for opening a connection to the API.
+ * @param connectTimeout Timeout for opening a connection to the API. When unset,
+ * spring.http.clients.connect-timeout applies, else 10 seconds.
  * @param readTimeout Timeout for a response. The server may hold a poll open, so keep it
- * at 60 seconds or more.
+ * at 60 seconds or more. When unset, spring.http.clients.read-timeout applies, else 90
+ * seconds.
  * @param maxResponseSize Largest response body the client buffers.
  * @param polling How tasks are polled.
  * @param retry How failed calls are retried.
@@ -50,7 +52,7 @@ import sh.smooth.spring.task.Device;
  */
 @ConfigurationProperties("smooth")
 public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://api.smooth.sh/api/v1") URI baseUrl,
-		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("90s") Duration readTimeout,
+		@Nullable Duration connectTimeout, @Nullable Duration readTimeout,
 		@DefaultValue("16MB") DataSize maxResponseSize, @DefaultValue Polling polling, @DefaultValue Retry retry,
 		@DefaultValue Task task, @DefaultValue Tools tools, @DefaultValue Session session,
 		@DefaultValue Metrics metrics, @DefaultValue Health health) {

@@ -21,9 +21,6 @@ import java.net.ConnectException;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -36,13 +33,13 @@ import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothUnprocessableEntityException;
 import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SmoothTestClients;
+import sh.smooth.spring.support.SmoothWireMock;
 import sh.smooth.spring.task.SmoothTask;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,26 +49,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ApiErrorAndRetryTests {
 
 	@RegisterExtension
-	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private SmoothTestClients clients;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.clients.close();
-	}
+	static SmoothWireMock wm = new SmoothWireMock();
 
 	@Test
 	void submitIsNotRetriedAfterAServerError() {
 		wm.stubFor(
 				post("/api/v1/task").willReturn(aResponse().withStatus(503).withBody("{\"detail\":\"overloaded\"}")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("book a flight"))
+		assertThatThrownBy(() -> wm.template().submit("book a flight"))
 			.isInstanceOfSatisfying(SmoothServerException.class, (ex) -> assertThat(ex.status()).isEqualTo(503));
 		// a retry could create a second task and burn credits
 		wm.verify(1, postRequestedFor(urlEqualTo("/api/v1/task")));
@@ -83,8 +68,7 @@ class ApiErrorAndRetryTests {
 	void submitIsNotRetriedAfterAConnectionReset() {
 		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		assertThatThrownBy(() -> this.clients.template().submit("book a flight"))
-			.isInstanceOf(SmoothNetworkException.class);
+		assertThatThrownBy(() -> wm.template().submit("book a flight")).isInstanceOf(SmoothNetworkException.class);
 		wm.verify(1, postRequestedFor(urlEqualTo("/api/v1/task")));
 	}
 
@@ -97,13 +81,12 @@ class ApiErrorAndRetryTests {
 		SmoothNetworkException reset = new SmoothNetworkException("reset", null, new java.io.IOException("reset"));
 		SmoothServerException server = new SmoothServerException(503, "x", null, null);
 
-		assertThat(SmoothApiClient.isRetryable(refused, CallSafety.NOT_IDEMPOTENT)).isTrue();
-		assertThat(SmoothApiClient.isRetryable(reset, CallSafety.NOT_IDEMPOTENT)).isFalse();
-		assertThat(SmoothApiClient.isRetryable(server, CallSafety.NOT_IDEMPOTENT)).isFalse();
-		assertThat(SmoothApiClient.isRetryable(reset, CallSafety.IDEMPOTENT)).isTrue();
-		assertThat(SmoothApiClient.isRetryable(server, CallSafety.IDEMPOTENT)).isTrue();
-		assertThat(
-				SmoothApiClient.isRetryable(new SmoothBadRequestException(400, "x", null, null), CallSafety.IDEMPOTENT))
+		assertThat(RetryPolicy.isRetryable(refused, CallSafety.NOT_IDEMPOTENT)).isTrue();
+		assertThat(RetryPolicy.isRetryable(reset, CallSafety.NOT_IDEMPOTENT)).isFalse();
+		assertThat(RetryPolicy.isRetryable(server, CallSafety.NOT_IDEMPOTENT)).isFalse();
+		assertThat(RetryPolicy.isRetryable(reset, CallSafety.IDEMPOTENT)).isTrue();
+		assertThat(RetryPolicy.isRetryable(server, CallSafety.IDEMPOTENT)).isTrue();
+		assertThat(RetryPolicy.isRetryable(new SmoothBadRequestException(400, "x", null, null), CallSafety.IDEMPOTENT))
 			.isFalse();
 	}
 
@@ -116,7 +99,7 @@ class ApiErrorAndRetryTests {
 							           {"loc":["body","device"],"msg":"Input should be 'desktop' or 'mobile'","type":"enum"}]}
 							""")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x"))
+		assertThatThrownBy(() -> wm.template().submit("x"))
 			.isInstanceOfSatisfying(SmoothUnprocessableEntityException.class, (ex) -> {
 				assertThat(ex.status()).isEqualTo(422);
 				assertThat(ex.fieldErrors()).extracting("location").containsExactly("body.max_steps", "body.device");
@@ -131,7 +114,7 @@ class ApiErrorAndRetryTests {
 			.withBody("{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"Invalid body\",\"type\":\"model_attributes_type\","
 					+ "\"input\":{\"task\":\"x\",\"proxy_password\":\"hunter2-secret\"}}]}")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x"))
+		assertThatThrownBy(() -> wm.template().submit("x"))
 			.isInstanceOfSatisfying(SmoothUnprocessableEntityException.class, (ex) -> {
 				assertThat(ex.rawBody()).contains("Invalid body").doesNotContain("hunter2-secret");
 				assertThat(ex.getMessage()).doesNotContain("hunter2-secret");
@@ -144,24 +127,23 @@ class ApiErrorAndRetryTests {
 	void authenticationConflictAndBadRequestHaveTheirOwnTypes() {
 		wm.stubFor(post("/api/v1/task")
 			.willReturn(aResponse().withStatus(401).withBody("{\"detail\":\"Invalid API key\"}")));
-		assertThatThrownBy(() -> this.clients.template().submit("x")).isInstanceOf(SmoothAuthenticationException.class)
+		assertThatThrownBy(() -> wm.template().submit("x")).isInstanceOf(SmoothAuthenticationException.class)
 			.hasMessageContaining("Invalid API key")
 			.hasMessageNotContaining(SmoothTestClients.API_KEY);
 
 		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withStatus(403).withBody("{\"detail\":\"Upgrade\"}")));
-		assertThatThrownBy(() -> this.clients.template().submit("x")).isInstanceOf(SmoothAuthenticationException.class);
+		assertThatThrownBy(() -> wm.template().submit("x")).isInstanceOf(SmoothAuthenticationException.class);
 
 		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withStatus(409).withBody("{\"detail\":\"exists\"}")));
-		assertThatThrownBy(() -> this.clients.template().submit("x")).isInstanceOf(SmoothConflictException.class);
+		assertThatThrownBy(() -> wm.template().submit("x")).isInstanceOf(SmoothConflictException.class);
 
 		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withStatus(400).withBody("not json at all")));
-		assertThatThrownBy(() -> this.clients.template().submit("x")).isInstanceOfSatisfying(
-				SmoothBadRequestException.class,
+		assertThatThrownBy(() -> wm.template().submit("x")).isInstanceOfSatisfying(SmoothBadRequestException.class,
 				(ex) -> assertThat(ex.detail()).isEqualTo("HTTP 400 error, non-JSON body: not json at all"));
 
 		wm.stubFor(post("/api/v1/task").willReturn(aResponse().withStatus(400).withBody("{\"error\":\"weird\"}")));
-		assertThatThrownBy(() -> this.clients.template().submit("x"))
-			.isInstanceOfSatisfying(SmoothBadRequestException.class, (ex) -> assertThat(ex.detail()).contains("weird"));
+		assertThatThrownBy(() -> wm.template().submit("x")).isInstanceOfSatisfying(SmoothBadRequestException.class,
+				(ex) -> assertThat(ex.detail()).contains("weird"));
 	}
 
 	@Test
@@ -175,7 +157,7 @@ class ApiErrorAndRetryTests {
 	@Test
 	void missingApiKeyFailsTheFirstCallWithAClearMessageAndNoRequest() {
 		SmoothTask task = SmoothTask.builder("x").build();
-		try (SmoothTestClients noKey = SmoothTestClients.createWithoutKey(wm.baseUrl() + "/api/v1")) {
+		try (SmoothTestClients noKey = SmoothTestClients.createWithoutKey(wm.apiBaseUrl())) {
 			assertThatThrownBy(() -> noKey.template().submit(task))
 				.isInstanceOf(sh.smooth.spring.error.SmoothMissingApiKeyException.class)
 				.hasMessageContaining("smooth.api-key")

@@ -34,11 +34,11 @@ import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.error.SmoothConflictException;
 import sh.smooth.spring.error.SmoothNotFoundException;
-import sh.smooth.spring.extension.Extension;
-import sh.smooth.spring.profile.Profile;
+import sh.smooth.spring.resource.Extension;
+import sh.smooth.spring.resource.Profile;
+import sh.smooth.spring.resource.TaskPage;
+import sh.smooth.spring.resource.TaskQuery;
 import sh.smooth.spring.task.SmoothTask;
-import sh.smooth.spring.task.TaskPage;
-import sh.smooth.spring.task.TaskQuery;
 import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.test.SmoothSimulatorExtension;
@@ -92,12 +92,12 @@ class SimulatorResourcesTests {
 				for (int i = 0; i < 5; i++) {
 					smooth.run(SmoothTask.builder("task " + i).files(fileId).build());
 				}
-				TaskPage first = smooth.tasks().list(TaskQuery.latest(2));
+				TaskPage first = smooth.history().list(TaskQuery.latest(2));
 				assertThat(first.tasks()).hasSize(2);
-				List<TaskResult> all = smooth.tasks().stream(TaskQuery.latest(2)).toList();
+				List<TaskResult> all = smooth.history().stream(TaskQuery.latest(2)).toList();
 				assertThat(all).hasSize(5);
 				assertThat(all).extracting(TaskResult::id).doesNotHaveDuplicates();
-				smooth.tasks().deleteData(all.get(0).id());
+				smooth.history().deleteData(all.get(0).id());
 			});
 		sim.assertNoOpenApiViolations();
 	}

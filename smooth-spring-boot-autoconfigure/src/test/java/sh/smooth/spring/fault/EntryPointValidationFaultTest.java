@@ -54,6 +54,7 @@ import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothToolsAutoConfiguration;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.resource.TaskQuery;
 import sh.smooth.spring.session.SessionSpec;
 import sh.smooth.spring.session.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
@@ -62,7 +63,6 @@ import sh.smooth.spring.task.Certificate;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.ToolSelection;
 import sh.smooth.spring.task.TaskHandle;
-import sh.smooth.spring.task.TaskQuery;
 import sh.smooth.spring.test.RecordedRequest;
 import sh.smooth.spring.test.Route;
 import sh.smooth.spring.test.SmoothSimulator;
@@ -369,10 +369,10 @@ class EntryPointValidationFaultTest {
 						"extension"),
 				new Case("extensions().delete(null)", (f) -> f.smooth().extensions().delete(null), "id"),
 				new Case("extensions().delete(blank)", (f) -> f.smooth().extensions().delete(" "), "id"),
-				new Case("tasks().list(null)", (f) -> f.smooth().tasks().list(null), "query"),
-				new Case("tasks().stream(null)", (f) -> f.smooth().tasks().stream(null), "query"),
-				new Case("tasks().deleteData(null)", (f) -> f.smooth().tasks().deleteData(null), "taskId"),
-				new Case("tasks().deleteData(blank)", (f) -> f.smooth().tasks().deleteData(" "), "taskId"),
+				new Case("history().list(null)", (f) -> f.smooth().history().list(null), "query"),
+				new Case("history().stream(null)", (f) -> f.smooth().history().stream(null), "query"),
+				new Case("history().deleteData(null)", (f) -> f.smooth().history().deleteData(null), "taskId"),
+				new Case("history().deleteData(blank)", (f) -> f.smooth().history().deleteData(" "), "taskId"),
 				new Case("TaskQuery.latest(0)", (f) -> TaskQuery.latest(0), "limit"),
 				new Case("TaskQuery.latest(129)", (f) -> TaskQuery.latest(129), "limit"),
 				new Case("TaskQuery withBefore(-1)", (f) -> TaskQuery.latest().withBefore(-1), "before"));

@@ -22,10 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +38,7 @@ import sh.smooth.spring.polling.TaskEventListener;
 import sh.smooth.spring.polling.TaskPoller;
 import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SmoothTestClients;
+import sh.smooth.spring.support.SmoothWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -52,7 +51,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,9 +64,7 @@ class PollingBehaviourTests {
 	private static final Duration PATIENCE = Duration.ofSeconds(20);
 
 	@RegisterExtension
-	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private static final java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+	static SmoothWireMock wm = new SmoothWireMock();
 
 	/**
 	 * A task id per test, so a poll still in flight from the previous test cannot disturb
@@ -76,18 +72,10 @@ class PollingBehaviourTests {
 	 */
 	private String id;
 
-	private SmoothTestClients clients;
-
 	@BeforeEach
 	void setUp() {
-		this.id = "task-" + counter.incrementAndGet();
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
+		this.id = wm.taskId();
 		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"waiting\"}}")));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.clients.close();
 	}
 
 	@Test
@@ -120,7 +108,7 @@ class PollingBehaviourTests {
 				});
 			}
 		};
-		try (SmoothTestClients listened = SmoothTestClients.create(wm.baseUrl() + "/api/v1", List.of(listening))) {
+		try (SmoothTestClients listened = SmoothTestClients.create(wm.apiBaseUrl(), List.of(listening))) {
 			TaskResult result = listened.template().submit("count").await(PATIENCE);
 
 			assertThat(result.status()).isEqualTo(TaskStatus.DONE);
@@ -139,7 +127,7 @@ class PollingBehaviourTests {
 	void notFoundWhilePollingFailsTheWaiterAtOnce() {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Task not found\"}")));
-		TaskHandle handle = this.clients.template().submit("gone");
+		TaskHandle handle = wm.template().submit("gone");
 
 		long start = System.nanoTime();
 		assertThatThrownBy(() -> handle.await(PATIENCE)).isInstanceOf(SmoothNotFoundException.class)
@@ -157,7 +145,7 @@ class PollingBehaviourTests {
 		step("a", "0", 500, "{\"detail\":\"oops\"}", "b");
 		step("b", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"fine\"}}", "c");
 
-		TaskResult result = this.clients.template().submit("retry me").await(PATIENCE);
+		TaskResult result = wm.template().submit("retry me").await(PATIENCE);
 
 		assertThat(result.outputText()).isEqualTo("fine");
 		assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")))).hasSize(3);
@@ -168,7 +156,7 @@ class PollingBehaviourTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(aResponse().withStatus(503).withBody("{\"detail\":\"down for maintenance\"}")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x").await(PATIENCE))
+		assertThatThrownBy(() -> wm.template().submit("x").await(PATIENCE))
 			.isInstanceOfSatisfying(SmoothServerException.class, (ex) -> {
 				assertThat(ex.status()).isEqualTo(503);
 				assertThat(ex.detail()).isEqualTo("down for maintenance");
@@ -188,7 +176,7 @@ class PollingBehaviourTests {
 		step("ok", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
 
 		long start = System.nanoTime();
-		TaskResult result = this.clients.template().submit("x").await(PATIENCE);
+		TaskResult result = wm.template().submit("x").await(PATIENCE);
 
 		assertThat(result.outputText()).isEqualTo("ok");
 		// the test client caps backoff at 100 ms, so only Retry-After explains a wait of
@@ -207,7 +195,7 @@ class PollingBehaviourTests {
 			.withHeader("Retry-After", "0")
 			.withBody("{\"detail\":\"credits exhausted\"}")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x").await(PATIENCE))
+		assertThatThrownBy(() -> wm.template().submit("x").await(PATIENCE))
 			.isInstanceOfSatisfying(SmoothRateLimitException.class, (ex) -> {
 				assertThat(ex.retryAfter()).contains(Duration.ZERO);
 				assertThat(ex.detail()).isEqualTo("credits exhausted");
@@ -224,7 +212,7 @@ class PollingBehaviourTests {
 			.willSetStateTo("ok"));
 		step("ok", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
 
-		assertThat(this.clients.template().submit("x").await(PATIENCE).outputText()).isEqualTo("ok");
+		assertThat(wm.template().submit("x").await(PATIENCE).outputText()).isEqualTo("ok");
 	}
 
 	@Test
@@ -234,8 +222,7 @@ class PollingBehaviourTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x").await(PATIENCE))
-			.isInstanceOf(SmoothNetworkException.class)
+		assertThatThrownBy(() -> wm.template().submit("x").await(PATIENCE)).isInstanceOf(SmoothNetworkException.class)
 			.hasMessageContaining("" + id + "");
 	}
 
@@ -246,7 +233,7 @@ class PollingBehaviourTests {
 			.withBody("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
 					+ "<hr><center>nginx</center></body></html>")));
 
-		assertThatThrownBy(() -> this.clients.template().submit("x").await(PATIENCE))
+		assertThatThrownBy(() -> wm.template().submit("x").await(PATIENCE))
 			.isInstanceOfSatisfying(SmoothServerException.class, (ex) -> {
 				assertThat(ex.status()).isEqualTo(502);
 				assertThat(ex.detail()).contains("502 Bad Gateway").contains("nginx").doesNotContain("<h1>");
@@ -262,14 +249,14 @@ class PollingBehaviourTests {
 			.willSetStateTo("ok"));
 		step("ok", "0", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}", "end");
 
-		assertThat(this.clients.template().submit("x").await(PATIENCE).outputText()).isEqualTo("ok");
+		assertThat(wm.template().submit("x").await(PATIENCE).outputText()).isEqualTo("ok");
 	}
 
 	@Test
 	void awaitTimesOutAndLeavesTheTaskRunning() {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).willReturn(
 				aResponse().withStatus(202).withBody("{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\"}}")));
-		TaskHandle handle = this.clients.template().submit("slow");
+		TaskHandle handle = wm.template().submit("slow");
 
 		assertThatThrownBy(() -> handle.await(Duration.ofMillis(300)))
 			.isInstanceOfSatisfying(SmoothTimeoutException.class, (ex) -> {
@@ -293,7 +280,7 @@ class PollingBehaviourTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).inScenario(this.id)
 			.whenScenarioStateIs("cancelled")
 			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"cancelled\"}}")));
-		TaskHandle handle = this.clients.template().submit("x");
+		TaskHandle handle = wm.template().submit("x");
 
 		handle.cancel();
 
@@ -308,7 +295,7 @@ class PollingBehaviourTests {
 				+ "\",\"status\":\"running\",\"live_url\":\"https://live.smooth.sh/v/abc?b=aHR0cHM6&interactive=true&embed=true\"}}",
 				"b");
 
-		TaskHandle handle = this.clients.template().submit("x");
+		TaskHandle handle = wm.template().submit("x");
 
 		assertThat(handle.liveUrl(false, false))
 			.isEqualTo("https://live.smooth.sh/v/abc?b=aHR0cHM6&interactive=false&embed=false");
@@ -331,7 +318,7 @@ class PollingBehaviourTests {
 		wm.stubFor(get(urlEqualTo("/api/v1/task/" + id + "?downloads=true"))
 			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"downloads_url\":\"\"}}")));
 
-		TaskHandle handle = this.clients.template().submit("x");
+		TaskHandle handle = wm.template().submit("x");
 
 		assertThat(handle.recordingUrl(Duration.ofSeconds(10))).contains("https://rec/1.mp4");
 		assertThat(handle.downloadsUrl(Duration.ofSeconds(10))).isEqualTo(Optional.empty());
@@ -344,7 +331,7 @@ class PollingBehaviourTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}")));
 
-		TaskHandle handle = this.clients.template().attach(id);
+		TaskHandle handle = wm.template().attach(id);
 
 		assertThat(handle.await(PATIENCE).outputText()).isEqualTo("ok");
 		List<LoggedRequest> reads = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id + "")));

@@ -18,14 +18,11 @@ package sh.smooth.spring.task;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import sh.smooth.spring.support.SmoothTestClients;
+import sh.smooth.spring.support.SmoothWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -35,25 +32,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TaskLifecycleTests {
 
 	@RegisterExtension
-	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private SmoothTestClients clients;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.clients.close();
-	}
+	static SmoothWireMock wm = new SmoothWireMock();
 
 	@Test
 	void submitThenPollUntilDone() {
@@ -68,7 +52,7 @@ class TaskLifecycleTests {
 			.whenScenarioStateIs("done")
 			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"output\":\"hello\",\"credits_used\":3}}")));
 
-		TaskResult result = this.clients.template().submit("say hello").await(Duration.ofSeconds(5));
+		TaskResult result = wm.template().submit("say hello").await(Duration.ofSeconds(5));
 
 		assertThat(result.status()).isEqualTo(TaskStatus.DONE);
 		assertThat(result.outputText()).isEqualTo("hello");

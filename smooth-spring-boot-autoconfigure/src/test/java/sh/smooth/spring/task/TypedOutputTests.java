@@ -19,8 +19,6 @@ package sh.smooth.spring.task;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,13 +27,12 @@ import org.springframework.core.ParameterizedTypeReference;
 
 import sh.smooth.spring.error.SmoothOutputMappingException;
 import sh.smooth.spring.error.SmoothTaskFailedException;
-import sh.smooth.spring.support.SmoothTestClients;
+import sh.smooth.spring.support.SmoothWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,9 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TypedOutputTests {
 
 	@RegisterExtension
-	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private static final java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+	static SmoothWireMock wm = new SmoothWireMock();
 
 	/**
 	 * A task id per test, so a poll still in flight from the previous test cannot disturb
@@ -56,25 +51,17 @@ class TypedOutputTests {
 	 */
 	private String id;
 
-	private SmoothTestClients clients;
-
 	@BeforeEach
 	void setUp() {
-		this.id = "task-" + counter.incrementAndGet();
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
+		this.id = wm.taskId();
 		wm.stubFor(post("/api/v1/task").willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"running\"}}")));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.clients.close();
 	}
 
 	@Test
 	void runConvertsToARecord() {
 		done("{\"title\":\"Show HN\",\"points\":42,\"kind\":\"SHOW\",\"tags\":[\"a\",\"b\"]}");
 
-		Story story = this.clients.template().run("top story", Story.class);
+		Story story = wm.template().run("top story", Story.class);
 
 		assertThat(story).isEqualTo(new Story("Show HN", 42, Kind.SHOW, List.of("a", "b")));
 	}
@@ -83,7 +70,7 @@ class TypedOutputTests {
 	void runConvertsToAGenericList() {
 		done("[{\"title\":\"a\",\"points\":1,\"kind\":\"ASK\",\"tags\":[]},{\"title\":\"b\",\"points\":2,\"kind\":\"SHOW\",\"tags\":[]}]");
 
-		List<Story> stories = this.clients.template().run("top stories", new ParameterizedTypeReference<List<Story>>() {
+		List<Story> stories = wm.template().run("top stories", new ParameterizedTypeReference<List<Story>>() {
 		});
 
 		assertThat(stories).extracting(Story::title).containsExactly("a", "b");
@@ -93,14 +80,14 @@ class TypedOutputTests {
 	void structuredOutputSentAsAJsonStringIsStillConverted() {
 		done("\"{\\\"title\\\":\\\"x\\\",\\\"points\\\":1,\\\"kind\\\":\\\"ASK\\\",\\\"tags\\\":[]}\"");
 
-		assertThat(this.clients.template().run("x", Story.class).title()).isEqualTo("x");
+		assertThat(wm.template().run("x", Story.class).title()).isEqualTo("x");
 	}
 
 	@Test
 	void aMismatchNamesTheJsonPath() {
 		done("[{\"title\":\"a\",\"points\":1,\"kind\":\"ASK\",\"tags\":[]},{\"title\":\"b\",\"points\":\"many\",\"kind\":\"ASK\",\"tags\":[]}]");
 
-		assertThatThrownBy(() -> this.clients.template().run("x", new ParameterizedTypeReference<List<Story>>() {
+		assertThatThrownBy(() -> wm.template().run("x", new ParameterizedTypeReference<List<Story>>() {
 		})).isInstanceOfSatisfying(SmoothOutputMappingException.class,
 				(ex) -> assertThat(ex.path()).isEqualTo("$[1].points"))
 			.hasMessageContaining("$[1].points");
@@ -111,7 +98,7 @@ class TypedOutputTests {
 		String output = "{\"title\":\"Show HN\",\"points\":\"forty-two\",\"kind\":\"SHOW\",\"tags\":[]}";
 		done(output);
 
-		assertThatThrownBy(() -> this.clients.template().run("top story", Story.class))
+		assertThatThrownBy(() -> wm.template().run("top story", Story.class))
 			.isInstanceOfSatisfying(SmoothOutputMappingException.class, (ex) -> {
 				assertThat(ex.taskId()).isEqualTo(this.id);
 				assertThat(ex.rawOutput()).isEqualTo(output);
@@ -119,7 +106,7 @@ class TypedOutputTests {
 			})
 			.hasMessageContaining(this.id)
 			.hasMessageContaining("forty-two");
-		assertThatThrownBy(() -> this.clients.template().run("top story", new ParameterizedTypeReference<Story>() {
+		assertThatThrownBy(() -> wm.template().run("top story", new ParameterizedTypeReference<Story>() {
 		})).isInstanceOfSatisfying(SmoothOutputMappingException.class,
 				(ex) -> assertThat(ex.rawOutput()).isEqualTo(output));
 	}
@@ -129,7 +116,7 @@ class TypedOutputTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + "")).willReturn(okJson(
 				"{\"r\":{\"id\":\"" + id + "\",\"status\":\"failed\",\"output\":\"The site blocked the agent\"}}")));
 
-		assertThatThrownBy(() -> this.clients.template().run("x", Story.class))
+		assertThatThrownBy(() -> wm.template().run("x", Story.class))
 			.isInstanceOfSatisfying(SmoothTaskFailedException.class, (ex) -> {
 				assertThat(ex.status()).isEqualTo("failed");
 				assertThat(ex.taskId()).isEqualTo("" + id + "");
@@ -142,7 +129,7 @@ class TypedOutputTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id + ""))
 			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"failed\",\"output\":\"nope\"}}")));
 
-		TaskResult result = this.clients.template().submit("x").await(Duration.ofSeconds(10));
+		TaskResult result = wm.template().submit("x").await(Duration.ofSeconds(10));
 
 		assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
 		assertThat(result.isDone()).isFalse();

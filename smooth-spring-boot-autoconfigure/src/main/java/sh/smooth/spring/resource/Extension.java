@@ -1,0 +1,32 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package sh.smooth.spring.resource;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An uploaded Chrome extension, as {@link SmoothExtensions#list()} returns it: pass its
+ * id to {@code SmoothTask.Builder#extensions}.
+ *
+ * @param id the extension id
+ * @param fileName the name of the uploaded zip
+ * @param creationTime when it was uploaded (epoch; the unit is not documented, so it is
+ * passed through unchanged)
+ */
+public record Extension(String id, @Nullable String fileName, @Nullable Long creationTime) {
+
+}
