@@ -52,7 +52,7 @@ public class SmoothNotFoundException extends SmoothApiException {
 		String called = Redaction.url(url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath());
 		String path = (url.getRawPath() != null) ? url.getRawPath() : "";
 		if (!path.matches(".*/api/v\\d+(/.*)?")) {
-			return "The URL called was " + called + ", whose path has no /api/v1: smooth.base-url (or SMOOTH_BASE_URL) "
+			return "The URL called was " + called + ", whose path has no /api/v1: smooth.base-url "
 					+ "must include the version segment, such as https://api.smooth.sh/api/v1";
 		}
 		return "The URL called was " + called;

@@ -16,6 +16,7 @@
 
 package sh.smooth.spring.autoconfigure;
 
+import java.net.URI;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -40,6 +41,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.api.ConnectionSettings;
 import sh.smooth.spring.error.SmoothNotFoundException;
 import sh.smooth.spring.support.ExpectedLog;
 
@@ -97,47 +99,36 @@ class SmoothBootConventionsTests {
 		assertThat(report.lines().count()).isLessThan(20);
 	}
 
-	/**
-	 * {@code SMOOTH_BASE_URL}, the official SDKs' variable, needs no code of ours: Boot's
-	 * relaxed binding reads it as {@code smooth.base-url} (the underscore form of a
-	 * dashed name), with the precedence of every environment variable.
-	 */
 	@Test
-	void smoothBaseUrlIsReadAsSmoothBaseUrlProperty() {
-		try (ConfigurableApplicationContext context = smoothApplication()
-			.environment(withVariables(Map.of("SMOOTH_BASE_URL", "http://localhost:1/from-variable/api/v1")))
-			.run()) {
-			assertThat(context.getBean(SmoothProperties.class).baseUrl())
-				.hasToString("http://localhost:1/from-variable/api/v1");
-		}
+	void smoothBaseUrlIsReadAsTheSdksReadIt() {
+		// the SDKs' value is the base before the version segment: /v1 is added
+		assertThat(baseUrl(Map.of("SMOOTH_BASE_URL", "http://localhost:1/sdk/api/")))
+			.hasToString("http://localhost:1/sdk/api/v1");
+		assertThat(baseUrl(Map.of("SMOOTH_BASE_URL", "http://localhost:1/sdk/api/v2")))
+			.hasToString("http://localhost:1/sdk/api/v2");
 	}
 
 	@Test
-	void likeAnyEnvironmentVariableItOverridesApplicationPropertiesAndACommandLineArgumentOverridesIt() {
+	void theSmoothBaseUrlPropertyWinsOverTheVariableWhereverItIsSet() {
+		Map<String, Object> variable = Map.of("SMOOTH_BASE_URL", "http://localhost:1/sdk/api/");
 		String file = "--spring.config.location=classpath:/sh/smooth/spring/autoconfigure/base-url.properties";
-		try (ConfigurableApplicationContext context = smoothApplication()
-			.environment(withVariables(Map.of("SMOOTH_BASE_URL", "http://localhost:1/from-variable/api/v1")))
-			.run(file)) {
-			assertThat(context.getBean(SmoothProperties.class).baseUrl())
-				.hasToString("http://localhost:1/from-variable/api/v1");
-		}
-		try (ConfigurableApplicationContext context = smoothApplication()
-			.environment(withVariables(Map.of("SMOOTH_BASE_URL", "http://localhost:1/from-variable/api/v1")))
-			.run(file, "--smooth.base-url=http://localhost:1/from-argument/api/v1")) {
-			assertThat(context.getBean(SmoothProperties.class).baseUrl())
-				.hasToString("http://localhost:1/from-argument/api/v1");
-		}
-		try (ConfigurableApplicationContext context = smoothApplication().environment(withVariables(Map.of()))
-			.run(file)) {
-			assertThat(context.getBean(SmoothProperties.class).baseUrl())
-				.hasToString("http://localhost:1/from-properties/api/v1");
-		}
+		assertThat(baseUrl(variable, file)).hasToString("http://localhost:1/from-properties/api/v1");
+		assertThat(baseUrl(variable, file, "--smooth.base-url=http://localhost:1/from-argument/api/v1"))
+			.hasToString("http://localhost:1/from-argument/api/v1");
+		assertThat(baseUrl(Map.of("SMOOTH_BASE_URL", "http://localhost:1/sdk/api/", "SMOOTH_BASEURL",
+				"http://localhost:1/relaxed/api/v1")))
+			.hasToString("http://localhost:1/relaxed/api/v1");
 	}
 
 	@Test
 	void withoutEitherTheDefaultApplies() {
-		try (ConfigurableApplicationContext context = smoothApplication().environment(withVariables(Map.of())).run()) {
-			assertThat(context.getBean(SmoothProperties.class).baseUrl()).hasToString("https://api.smooth.sh/api/v1");
+		assertThat(baseUrl(Map.of())).hasToString("https://api.smooth.sh/api/v1");
+	}
+
+	private static URI baseUrl(Map<String, Object> variables, String... args) {
+		try (ConfigurableApplicationContext context = smoothApplication().environment(withVariables(variables))
+			.run(args)) {
+			return context.getBean(ConnectionSettings.class).baseUrl();
 		}
 	}
 
@@ -152,7 +143,7 @@ class SmoothBootConventionsTests {
 			assertThatThrownBy(() -> context.getBean(SmoothOperations.class).run("hello"))
 				.isInstanceOf(SmoothNotFoundException.class)
 				.hasMessage("Smooth API error 404: Not Found. The URL called was " + wm.baseUrl()
-						+ "/task, whose path has no /api/v1: smooth.base-url (or SMOOTH_BASE_URL) must include "
+						+ "/task, whose path has no /api/v1: smooth.base-url must include "
 						+ "the version segment, such as https://api.smooth.sh/api/v1")
 				.satisfies((ex) -> assertThat(((SmoothNotFoundException) ex).detail()).isEqualTo("Not Found"));
 		}
