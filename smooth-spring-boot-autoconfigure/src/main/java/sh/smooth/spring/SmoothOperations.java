@@ -16,21 +16,31 @@
 
 package sh.smooth.spring;
 
+import java.util.concurrent.CompletableFuture;
+
 import org.springframework.core.ParameterizedTypeReference;
 
+import sh.smooth.spring.browser.BrowserOptions;
 import sh.smooth.spring.resource.SmoothExtensions;
 import sh.smooth.spring.resource.SmoothFiles;
 import sh.smooth.spring.resource.SmoothProfiles;
 import sh.smooth.spring.resource.TaskHistory;
-import sh.smooth.spring.session.SessionSpec;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskResult;
 
 /**
- * What the Smooth client can do. Implemented by {@link SmoothTemplate}; depend on this
- * interface so tests can mock it.
+ * What the Smooth client can do, blocking, with {@code CompletableFuture} forms of the
+ * calls that wait for the server ({@code *Async}: no thread per call, so thousands of
+ * them from one thread are fine). Implemented by {@link SmoothTemplate}; depend on this
+ * interface so tests can mock it. Its twin for WebFlux applications is
+ * {@link ReactiveSmoothOperations} ({@link #reactive()}).
+ * <p>
+ * Every method validates its arguments before any HTTP call. Blocking methods block only
+ * their caller, always have a bound, and fail at once with an
+ * {@link IllegalStateException} when called on a non-blocking thread (a Netty event loop,
+ * a Reactor parallel scheduler), as {@code Mono.block()} does.
  */
 public interface SmoothOperations {
 
@@ -48,7 +58,7 @@ public interface SmoothOperations {
 	 * @param outputType the output type; its JSON Schema is sent as the response model
 	 * @return the output
 	 * @throws sh.smooth.spring.error.SmoothTaskFailedException if the task did not end
-	 * {@code done}
+	 * {@code done}, or its output is null
 	 */
 	<T> T run(String task, Class<T> outputType);
 
@@ -59,7 +69,7 @@ public interface SmoothOperations {
 	 * @param outputType the output type
 	 * @return the output
 	 * @throws sh.smooth.spring.error.SmoothTaskFailedException if the task did not end
-	 * {@code done}
+	 * {@code done}, or its output is null
 	 */
 	<T> T run(String task, ParameterizedTypeReference<T> outputType);
 
@@ -69,6 +79,25 @@ public interface SmoothOperations {
 	 * @return the result, whatever its status
 	 */
 	TaskResult run(SmoothTask task);
+
+	/**
+	 * Runs a fully specified task with structured output of this type (which replaces any
+	 * output type or response model of the task) and converts it.
+	 * @param <T> the output type
+	 * @param task the task
+	 * @param outputType the output type
+	 * @return the output
+	 * @throws sh.smooth.spring.error.SmoothTaskFailedException if the task did not end
+	 * {@code done}, or its output is null
+	 */
+	<T> T run(SmoothTask task, Class<T> outputType);
+
+	/**
+	 * Submits a task with default settings and returns once the server created it.
+	 * @param task what the agent should do
+	 * @return the handle
+	 */
+	TaskHandle submit(String task);
 
 	/**
 	 * Submits a task and returns once the server created it; the task is polled in the
@@ -81,20 +110,73 @@ public interface SmoothOperations {
 	TaskHandle submit(SmoothTask task);
 
 	/**
-	 * Submits a task with default settings and returns at once.
-	 * @param task what the agent should do
-	 * @return the handle
+	 * Submits a task without blocking. Cancelling the returned future before the server
+	 * answered does not stop the creation: the task is cancelled ({@code DELETE}) as soon
+	 * as its id arrives, and its id is logged at WARN.
+	 * @param task the task
+	 * @return completes with the handle once the server created the task
 	 */
-	TaskHandle submit(String task);
+	CompletableFuture<TaskHandle> submitAsync(SmoothTask task);
+
+	/**
+	 * Runs a task without blocking.
+	 * @param task the task
+	 * @return completes with the result when the task ends; it completes on the shared
+	 * polling scheduler, so chain blocking work with the {@code *Async} stages
+	 */
+	CompletableFuture<TaskResult> runAsync(SmoothTask task);
+
+	/**
+	 * Reads a task once ({@code GET /task/{id}}), without polling it: its status, output
+	 * and credits as they are now, whatever its status.
+	 * @param taskId the task id
+	 * @return the task as it is now
+	 * @throws sh.smooth.spring.error.SmoothNotFoundException if the task does not exist
+	 */
+	TaskResult get(String taskId);
+
+	/**
+	 * Cancels a task by id ({@code DELETE /task/{id}}), without polling it.
+	 * @param taskId the task id
+	 * @return {@code true} when the server accepted the cancel, {@code false} when the
+	 * task is unknown or has already ended (the server answers 404 for both)
+	 */
+	boolean cancel(String taskId);
 
 	/**
 	 * A handle for a task that already exists, for example one submitted by another
-	 * process.
+	 * process: the task is polled until it ends, and its tool calls are answered. For a
+	 * one-off look at a task, {@link #get(String)} costs one request.
 	 * @param taskId the task id
 	 * @return the handle
 	 * @throws sh.smooth.spring.error.SmoothNotFoundException if the task does not exist
 	 */
 	TaskHandle attach(String taskId);
+
+	/**
+	 * Opens a browser session with the default options.
+	 * @return the open session
+	 */
+	SmoothSession openSession();
+
+	/**
+	 * Opens a browser session with these options; drive it with actions and close it
+	 * (try-with-resources). If the wait for the creation ends first (call timeout,
+	 * interrupt), the session the server creates anyway is closed as soon as its id
+	 * arrives, and that id is logged at WARN.
+	 * @param options the browser options
+	 * @return the open session
+	 */
+	SmoothSession openSession(BrowserOptions options);
+
+	/**
+	 * Opens a browser session without blocking. Cancelling the returned future before the
+	 * server answered does not stop the creation: the session is closed as soon as its id
+	 * arrives, and its id is logged at WARN.
+	 * @param options the browser options
+	 * @return completes with the open session once the server created it
+	 */
+	CompletableFuture<SmoothSession> openSessionAsync(BrowserOptions options);
 
 	/**
 	 * Browser profiles: create, list, delete.
@@ -121,19 +203,10 @@ public interface SmoothOperations {
 	TaskHistory history();
 
 	/**
-	 * Opens a browser session with these options; drive it with actions and close it
-	 * (try-with-resources). If the wait for the creation ends first (call timeout,
-	 * interrupt), the session the server creates anyway is closed as soon as its id
-	 * arrives, and that id is logged at WARN.
-	 * @param spec the session options
-	 * @return the open session
+	 * The reactive twin of these operations, over the same client: the same pollers,
+	 * tools and metrics.
+	 * @return the reactive operations
 	 */
-	SmoothSession openSession(SessionSpec spec);
-
-	/**
-	 * Opens a browser session with the default options.
-	 * @return the open session
-	 */
-	SmoothSession openSession();
+	ReactiveSmoothOperations reactive();
 
 }

@@ -23,14 +23,18 @@ import org.junit.jupiter.api.Test;
 
 import sh.smooth.spring.task.TaskStatus;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Keeps the layers apart: only the auto-configuration knows Spring Boot's wiring, the
- * wire layer knows no features, and the poller knows no tools.
+ * wire layer knows no features, the poller and the runtime know no tools or sessions,
+ * tools know no sessions, observation knows no feature internals, and packages form no
+ * cycle.
  */
 class ArchitectureTests {
 
@@ -75,12 +79,75 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void thePollerKnowsNoToolsOrSessions() {
+	void thePollerKnowsNoToolsSessionsOrRuns() {
+		// the scheduling state machine: it hands responses to whoever receives them
 		noClasses().that()
 			.resideInAPackage("sh.smooth.spring.polling..")
 			.should()
 			.dependOnClassesThat()
+			.resideInAnyPackage("sh.smooth.spring.tool..", "sh.smooth.spring.session..", "sh.smooth.spring.runtime..")
+			.check(classes);
+	}
+
+	@Test
+	void theRuntimeKnowsNoToolsOrSessions() {
+		// tools join through ToolAttachment, browser actions through
+		// BrowserActionsFactory: both given by constructor
+		noClasses().that()
+			.resideInAPackage("sh.smooth.spring.runtime..")
+			.should()
+			.dependOnClassesThat()
 			.resideInAnyPackage("sh.smooth.spring.tool..", "sh.smooth.spring.session..")
+			.orShould()
+			.dependOnClassesThat(resideInAnyPackage("sh.smooth.spring.task..").and(not(equivalentTo(TaskStatus.class))))
+			.check(classes);
+	}
+
+	@Test
+	void toolsDoNotKnowSessions() {
+		// a tool drives its task's browser through the neutral BrowserActions
+		noClasses().that()
+			.resideInAPackage("sh.smooth.spring.tool..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("sh.smooth.spring.session..")
+			.check(classes);
+	}
+
+	@Test
+	void observationKnowsNoFeatureInternals() {
+		// the observation contexts carry wire records and ids; the poll counter is the
+		// engine's PollRecorder
+		noClasses().that()
+			.resideInAPackage("sh.smooth.spring.observation..")
+			.should()
+			.dependOnClassesThat(resideInAnyPackage("sh.smooth.spring.task..", "sh.smooth.spring.browser..",
+					"sh.smooth.spring.session..", "sh.smooth.spring.tool..", "sh.smooth.spring.resource..",
+					"sh.smooth.spring.runtime..", "sh.smooth.spring.schema..")
+				.and(not(equivalentTo(TaskStatus.class))))
+			.check(classes);
+	}
+
+	@Test
+	void sharedHelpersDependOnNoFeature() {
+		noClasses().that()
+			.resideInAnyPackage("sh.smooth.spring.support..", "sh.smooth.spring.error..", "sh.smooth.spring.schema..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("sh.smooth.spring.task..", "sh.smooth.spring.browser..", "sh.smooth.spring.session..",
+					"sh.smooth.spring.tool..", "sh.smooth.spring.resource..", "sh.smooth.spring.runtime..",
+					"sh.smooth.spring.polling..", "sh.smooth.spring.observation..")
+			.check(classes);
+	}
+
+	@Test
+	void packagesAreFreeOfCycles() {
+		// the root package (the templates) sits above every feature and is left out;
+		// TaskStatus is the wire's status vocabulary that every layer shares (see above)
+		slices().matching("sh.smooth.spring.(*)..")
+			.should()
+			.beFreeOfCycles()
+			.ignoreDependency(alwaysTrue(), equivalentTo(TaskStatus.class))
 			.check(classes);
 	}
 

@@ -84,18 +84,4 @@ public record TaskRequest(@Nullable String task, @JsonProperty("response_model")
 				+ ((this.customTools != null) ? this.customTools.size() : null) + "]";
 	}
 
-	/**
-	 * A copy with other custom tools.
-	 * @param tools the signatures, or {@code null} for none
-	 * @return the copy
-	 */
-	public TaskRequest withCustomTools(@Nullable List<ToolSignature> tools) {
-		return new TaskRequest(this.task, this.responseModel, this.url, this.metadata, this.files, this.agent,
-				this.maxSteps, this.device, this.allowedUrls, this.enableRecording, this.profileId,
-				this.profileReadOnly, this.stealthMode, this.useStealth, this.proxyServer, this.proxyUsername,
-				this.proxyPassword, this.certificates, this.useAdblock, this.useCaptchaSolver, this.additionalTools,
-				(tools != null && !tools.isEmpty()) ? List.copyOf(tools) : null, this.experimentalFeatures,
-				this.extensions, this.showCursor);
-	}
-
 }

@@ -19,10 +19,10 @@ package sh.smooth.spring.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,9 +33,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import sh.smooth.spring.ReactiveSmoothOperations;
+import sh.smooth.spring.ReactiveSmoothTemplate;
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.SmoothWebClientCustomizer;
@@ -45,21 +48,33 @@ import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.SmoothApiKey;
 import sh.smooth.spring.api.SmoothResources;
 import sh.smooth.spring.api.SmoothWebClients;
+import sh.smooth.spring.api.WireMapper;
+import sh.smooth.spring.observation.SmoothSessionActionObservationConvention;
+import sh.smooth.spring.observation.SmoothTaskObservationConvention;
+import sh.smooth.spring.polling.PollRecorder;
 import sh.smooth.spring.polling.PollingEngine;
 import sh.smooth.spring.polling.PollingSettings;
+import sh.smooth.spring.runtime.TaskDefaults;
+import sh.smooth.spring.runtime.TaskLauncher;
+import sh.smooth.spring.runtime.TaskRequestMapper;
+import sh.smooth.spring.runtime.ToolAttachment;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.session.SessionBrowserActions;
 import sh.smooth.spring.session.SessionFactory;
-import sh.smooth.spring.task.OutputConverter;
-import sh.smooth.spring.task.TaskDefaults;
-import sh.smooth.spring.task.TaskRequests;
-import sh.smooth.spring.task.TaskSupport;
+import sh.smooth.spring.session.SessionRegistry;
+import sh.smooth.spring.support.OutputConverter;
+import sh.smooth.spring.task.TaskHandles;
+import sh.smooth.spring.task.TaskTimeouts;
 import sh.smooth.spring.tool.SmoothToolParamSchemaModule;
 
 /**
- * Auto-configuration of the Smooth client: a {@link SmoothTemplate} on a Smooth-specific
+ * Auto-configuration of the Smooth client: the runtime (API client on a Smooth-specific
  * {@link WebClient} cloned from Boot's builder, whose connector Boot's HTTP client
- * settings build (see {@link SmoothConnectorConfigurer} for how {@code smooth.*} and
- * {@code spring.http.clients.*} combine).
+ * settings build, see {@link SmoothConnectorConfigurer} for how {@code smooth.*} and
+ * {@code spring.http.clients.*} combine; polling engine, task launcher, sessions) and the
+ * two templates over it, {@link SmoothTemplate} and {@link ReactiveSmoothTemplate}, each
+ * replaceable on its own. Every part is built by constructor from the parts it needs;
+ * custom tools and metrics join through the beans of their auto-configurations.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -74,10 +89,13 @@ public final class SmoothAutoConfiguration {
 	/** Environment variables read when {@code smooth.api-key} is unset, in order. */
 	static final String[] API_KEY_VARIABLES = { "SMOOTH_API_KEY", "CIRCLEMIND_API_KEY" };
 
+	/** The size of the connection pool: many tasks poll at once. */
+	static final int MAX_CONNECTIONS = 500;
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	SmoothResources smoothResources(SmoothProperties properties) {
-		return new SmoothResources(properties.polling().threads(), 500);
+		return new SmoothResources(properties.polling().threads(), MAX_CONNECTIONS);
 	}
 
 	@Bean
@@ -115,7 +133,7 @@ public final class SmoothAutoConfiguration {
 						connectorCustomizers.orderedStream().toList(), resources.connectionProvider()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		SmoothProperties.Retry retry = properties.retry();
-		return new SmoothApiClient(builder.build(), wireMapper(), new RetrySettings(retry.maxAttempts(),
+		return new SmoothApiClient(builder.build(), WireMapper.create(), new RetrySettings(retry.maxAttempts(),
 				retry.initialBackoff(), retry.maxBackoff(), retry.maxRetryAfter()), resources.scheduler());
 	}
 
@@ -129,31 +147,68 @@ public final class SmoothAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	PollingEngine smoothPollingEngine(SmoothProperties properties, SmoothApiClient api, SmoothResources resources) {
+	PollingEngine smoothPollingEngine(SmoothProperties properties, SmoothApiClient api, SmoothResources resources,
+			ObjectProvider<PollRecorder> pollRecorder) {
 		SmoothProperties.Polling polling = properties.polling();
 		return new PollingEngine(api,
 				new PollingSettings(polling.firstDelay(), polling.maxInterval(), polling.activeMaxInterval(),
 						polling.backoffFactor(), polling.maxRequestsPerSecond(), polling.failureTolerance()),
-				resources.scheduler());
+				resources.scheduler(), pollRecorder.getIfAvailable(() -> PollRecorder.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskRequestMapper smoothTaskRequestMapper(SmoothProperties properties, SmoothSchemaGenerator schemas) {
+		SmoothProperties.Task task = properties.task();
+		TaskDefaults defaults = new TaskDefaults(task.agent(), task.device(), task.maxSteps(), task.enableRecording(),
+				task.useStealth(), task.useAdblock(), task.useCaptchaSolver(), task.showCursor());
+		return new TaskRequestMapper(defaults, schemas, WireMapper.create());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskHandles smoothTaskHandles(SmoothProperties properties, ConnectionSettings connection, SmoothApiClient api,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		// the application's mapper converts output to the application's types, with its
+		// modules
+		OutputConverter converter = new OutputConverter(jsonMapper.getIfAvailable(api::mapper));
+		SmoothProperties.Task task = properties.task();
+		return new TaskHandles(converter, new TaskTimeouts(task.defaultTimeout(), task.liveUrlTimeout(),
+				TaskTimeouts.callTimeout(connection.connectTimeout(), connection.readTimeout())));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskLauncher smoothTaskLauncher(SmoothProperties properties, SmoothApiClient api, PollingEngine engine,
+			TaskRequestMapper mapper, ObjectProvider<ToolAttachment> tools,
+			ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<SmoothTaskObservationConvention> convention) {
+		return new TaskLauncher(api, engine, mapper, tools.getIfAvailable(() -> ToolAttachment.NONE),
+				observations(properties, observations), convention.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ReactiveSmoothOperations.class)
+	ReactiveSmoothTemplate reactiveSmoothTemplate(TaskLauncher launcher, SessionFactory sessions, TaskHandles handles,
+			SmoothApiClient api) {
+		return new ReactiveSmoothTemplate(launcher, sessions, handles, api);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(SmoothOperations.class)
-	SmoothTemplate smoothTemplate(SmoothProperties properties, ConnectionSettings connection, SmoothApiClient api,
-			PollingEngine engine, SmoothSchemaGenerator schemas, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<TaskSupport> supports, ObjectProvider<SessionFactory> sessions) {
-		SmoothProperties.Task task = properties.task();
-		TaskDefaults defaults = new TaskDefaults(task.agent(), task.device(), task.maxSteps(), task.enableRecording(),
-				task.useStealth(), task.useAdblock(), task.useCaptchaSolver(), task.showCursor());
-		// the application's mapper converts output to the application's types, with its
-		// modules
-		OutputConverter converter = new OutputConverter(jsonMapper.getIfAvailable(api::mapper));
-		Duration call = connection.readTimeout().plus(connection.connectTimeout()).multipliedBy(2);
-		SmoothTemplate template = new SmoothTemplate(api, engine, new TaskRequests(defaults, schemas, api.mapper()),
-				converter, supports.orderedStream().toList(),
-				new SmoothTemplate.Timeouts(task.defaultTimeout(), task.liveUrlTimeout(), call));
-		sessions.ifAvailable(template::setSessionFactory);
-		return template;
+	SmoothTemplate smoothTemplate(TaskLauncher launcher, SessionFactory sessions, TaskHandles handles,
+			SmoothApiClient api) {
+		return new SmoothTemplate(launcher, sessions, handles, api);
+	}
+
+	/**
+	 * Where Smooth's observations go: the application's registry, unless
+	 * {@code smooth.metrics.enabled=false}.
+	 */
+	static ObservationRegistry observations(SmoothProperties properties,
+			ObjectProvider<ObservationRegistry> observations) {
+		return properties.metrics().enabled() ? observations.getIfUnique(() -> ObservationRegistry.NOOP)
+				: ObservationRegistry.NOOP;
 	}
 
 	static @Nullable String resolveApiKey(SmoothProperties properties, Environment environment) {
@@ -170,12 +225,43 @@ public final class SmoothAutoConfiguration {
 	}
 
 	/**
-	 * The mapper for the wire: independent of the application's settings (naming
-	 * strategies, inclusion rules) so the body stays exactly what the API expects.
-	 * @return the mapper
+	 * Browser sessions: the browser actions every session (and every tool that drives its
+	 * task's browser) uses, the factory that opens sessions, and the registry that closes
+	 * sessions still open when the context closes.
 	 */
-	static JsonMapper wireMapper() {
-		return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+	@Configuration(proxyBeanMethods = false)
+	static final class SessionConfiguration {
+
+		/**
+		 * The registry depends on the polling engine only so that Spring destroys it
+		 * first: sessions are closed (DELETE, then their final poll) while polling still
+		 * works.
+		 * @param engine the polling engine
+		 * @return the registry
+		 */
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		SessionRegistry smoothSessionRegistry(PollingEngine engine) {
+			return new SessionRegistry(SessionRegistry.DEFAULT_SHUTDOWN_TIMEOUT);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SessionBrowserActions smoothBrowserActions(SmoothProperties properties, SmoothSchemaGenerator schemas,
+				TaskRequestMapper mapper, TaskHandles handles, ObjectProvider<ObservationRegistry> observations,
+				ObjectProvider<SmoothSessionActionObservationConvention> convention) {
+			return new SessionBrowserActions(schemas, mapper, handles, properties.session().actionTimeout(),
+					observations(properties, observations), convention.getIfUnique());
+		}
+
+		@Bean(destroyMethod = "")
+		@ConditionalOnMissingBean
+		SessionFactory smoothSessionFactory(TaskLauncher launcher, SessionBrowserActions actions,
+				SessionRegistry registry) {
+			// the registry bean closes the sessions at shutdown
+			return new SessionFactory(launcher, actions, registry);
+		}
+
 	}
 
 }

@@ -26,9 +26,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
-import sh.smooth.spring.task.Agent;
+import sh.smooth.spring.runtime.TaskDefaults;
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.error.Redaction;
-import sh.smooth.spring.task.Device;
 
 /**
  * Configuration of the Smooth client, bound from {@code smooth.*}.
@@ -121,11 +122,14 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	 * @param defaultTimeout How long run() and await() wait for a task.
 	 * @param liveUrlTimeout How long liveUrl() waits for the browser to come up.
 	 */
-	public record Task(@DefaultValue("smooth") Agent agent, @DefaultValue("desktop") Device device,
-			@DefaultValue("32") int maxSteps, @DefaultValue("true") boolean enableRecording,
-			@DefaultValue("true") boolean useStealth, @DefaultValue("true") boolean useAdblock,
-			@DefaultValue("true") boolean useCaptchaSolver, @DefaultValue("false") boolean showCursor,
-			@DefaultValue("10m") Duration defaultTimeout, @DefaultValue("60s") Duration liveUrlTimeout) {
+	public record Task(@DefaultValue(TaskDefaults.AGENT) Agent agent, @DefaultValue(TaskDefaults.DEVICE) Device device,
+			@DefaultValue(TaskDefaults.MAX_STEPS) int maxSteps,
+			@DefaultValue(TaskDefaults.RECORDING) boolean enableRecording,
+			@DefaultValue(TaskDefaults.STEALTH) boolean useStealth,
+			@DefaultValue(TaskDefaults.ADBLOCK) boolean useAdblock,
+			@DefaultValue(TaskDefaults.CAPTCHA_SOLVER) boolean useCaptchaSolver,
+			@DefaultValue(TaskDefaults.SHOW_CURSOR) boolean showCursor, @DefaultValue("10m") Duration defaultTimeout,
+			@DefaultValue("60s") Duration liveUrlTimeout) {
 	}
 
 	/**

@@ -19,14 +19,10 @@ package sh.smooth.spring.autoconfigure;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-
-import sh.smooth.spring.SmoothTemplate;
-import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.session.SessionFactory;
-import sh.smooth.spring.task.ToolSelection;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -38,23 +34,27 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.browser.ToolSelection;
+import sh.smooth.spring.observation.SmoothToolCallObservationConvention;
+import sh.smooth.spring.observation.ToolAnswerRecorder;
+import sh.smooth.spring.observation.ToolCallObservations;
+import sh.smooth.spring.runtime.BrowserActionsFactory;
+import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.tool.DefaultSmoothToolErrorHandler;
 import sh.smooth.spring.tool.SmoothToolErrorHandler;
 import sh.smooth.spring.tool.SmoothToolMethodProcessor;
-import sh.smooth.spring.schema.SmoothSchemaGenerator;
-import sh.smooth.spring.tool.SmoothToolParamSchemaModule;
-import sh.smooth.spring.tool.ToolCallObserver;
 import sh.smooth.spring.tool.ToolDispatcher;
 import sh.smooth.spring.tool.ToolInputSchemas;
 import sh.smooth.spring.tool.ToolRegistry;
-import sh.smooth.spring.tool.ToolTaskSupport;
 
 /**
  * Auto-configuration of custom tools: discovers {@code @SmoothTool} methods and
  * {@code SmoothToolCallback} beans, offers each task and session the tools it selects (by
- * default those of {@code smooth.tools.attach} and {@code smooth.tools.default-groups})
- * through a {@link ToolTaskSupport} (picked up by the {@code SmoothTemplate}), and
- * answers their calls on a bounded executor.
+ * default those of {@code smooth.tools.attach} and {@code smooth.tools.default-groups}),
+ * and answers their calls on a bounded executor. The {@link ToolDispatcher} is the tool
+ * attachment the task launcher offers every task and session; it drives a task's browser
+ * through the session feature's browser actions, both given by constructor.
  */
 @AutoConfiguration(after = SmoothAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
@@ -101,33 +101,21 @@ public final class SmoothToolsAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	ToolDispatcher smoothToolDispatcher(SmoothProperties properties, SmoothToolErrorHandler errorHandler,
-			ObjectProvider<ToolCallObserver> observer, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<SessionFactory> sessions, ObjectProvider<SmoothTemplate> template, Environment environment) {
+	ToolDispatcher smoothToolDispatcher(SmoothProperties properties, ToolRegistry registry,
+			SmoothToolErrorHandler errorHandler, ObjectProvider<JsonMapper> jsonMapper, SmoothApiClient api,
+			ObjectProvider<BrowserActionsFactory> browserActions, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<SmoothToolCallObservationConvention> convention,
+			ObjectProvider<ToolAnswerRecorder> lostAnswers, Environment environment) {
 		SmoothProperties.Tools tools = properties.tools();
-		ToolDispatcher dispatcher = new ToolDispatcher(
+		return new ToolDispatcher(registry,
 				ToolDispatcher.boundedExecutor(tools.executor().threads(), tools.executor().queueCapacity(),
 						toolThreads(environment)),
-				errorHandler, () -> observer.getIfAvailable(() -> ToolCallObserver.NOOP), mapper(jsonMapper),
-				tools.timeout(), tools.executor().queueTimeout());
-		// resolved when a tool first asks, so the dispatcher does not depend on the
-		// template at startup (the template depends on the tools' TaskSupport)
-		dispatcher.setActions((poller) -> {
-			SessionFactory factory = sessions.getIfAvailable();
-			SmoothTemplate smooth = template.getIfAvailable();
-			if (factory == null || smooth == null) {
-				throw new SmoothException("Browser actions need the SmoothTemplate and the session feature");
-			}
-			return factory.actionsFor(poller, smooth.converter(), smooth.timeouts().call(),
-					smooth.timeouts().liveUrl());
-		});
-		return dispatcher;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ToolTaskSupport smoothToolTaskSupport(ToolRegistry registry, ToolDispatcher dispatcher) {
-		return new ToolTaskSupport(registry, dispatcher);
+				errorHandler, mapper(jsonMapper),
+				new ToolDispatcher.Settings(tools.timeout(), tools.executor().queueTimeout(), api.retrySettings()),
+				browserActions.getIfAvailable(() -> BrowserActionsFactory.NONE),
+				new ToolCallObservations(SmoothAutoConfiguration.observations(properties, observations),
+						convention.getIfUnique()),
+				lostAnswers.getIfAvailable(() -> ToolAnswerRecorder.NONE));
 	}
 
 	/**

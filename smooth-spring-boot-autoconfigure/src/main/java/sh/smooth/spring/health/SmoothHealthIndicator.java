@@ -31,7 +31,7 @@ import sh.smooth.spring.error.SmoothAuthenticationException;
 import sh.smooth.spring.error.SmoothMissingApiKeyException;
 import sh.smooth.spring.error.SmoothRateLimitException;
 import sh.smooth.spring.error.SmoothTimeoutException;
-import sh.smooth.spring.task.Futures;
+import sh.smooth.spring.support.Futures;
 
 /**
  * Reports whether the Smooth API is reachable and accepts the API key, with

@@ -37,8 +37,6 @@ public class DefaultSmoothSessionActionObservationConvention implements SmoothSe
 
 	private static final Set<String> ACTIONS = Set.of("goto", "extract", "evaluate_js", "run_task", "close");
 
-	private static final Set<String> OUTCOMES = Set.of("success", "error", "failed", "timeout", "closed");
-
 	@Override
 	public String getName() {
 		return NAME;
@@ -51,11 +49,10 @@ public class DefaultSmoothSessionActionObservationConvention implements SmoothSe
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(SmoothSessionActionObservationContext context) {
-		String outcome = context.getOutcome();
+		SessionActionOutcome outcome = context.getOutcome();
 		return KeyValues.of(KeyValue.of(SessionActionKeyNames.ACTION, action(context)),
 				KeyValue.of(SessionActionKeyNames.OUTCOME,
-						(outcome == null) ? SmoothObservationDocumentation.UNKNOWN
-								: OUTCOMES.contains(outcome) ? outcome : OTHER),
+						(outcome == null) ? SmoothObservationDocumentation.UNKNOWN : outcome.value()),
 				KeyValue.of(SessionActionKeyNames.EXCEPTION,
 						DefaultSmoothTaskObservationConvention.exception(context.getError())));
 	}

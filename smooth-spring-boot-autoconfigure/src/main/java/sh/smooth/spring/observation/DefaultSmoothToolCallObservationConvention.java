@@ -21,7 +21,6 @@ import io.micrometer.common.KeyValues;
 
 import sh.smooth.spring.observation.SmoothObservationDocumentation.CommonHighCardinalityKeyNames;
 import sh.smooth.spring.observation.SmoothObservationDocumentation.ToolCallKeyNames;
-import sh.smooth.spring.tool.ToolCallOutcome;
 
 /**
  * The default {@link SmoothToolCallObservationConvention}: name {@code smooth.tool.call},

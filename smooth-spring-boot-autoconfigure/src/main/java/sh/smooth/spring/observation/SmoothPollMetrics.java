@@ -24,40 +24,40 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import sh.smooth.spring.polling.PollOutcome;
-import sh.smooth.spring.polling.PollingEngine;
+import sh.smooth.spring.polling.PollRecorder;
 
 /**
  * The {@code smooth.poll.requests} counter, tagged {@code outcome} ({@code events},
  * {@code no_events}, {@code terminal}, {@code error}): what polling costs. A plain
  * counter rather than an observation, so polls do not become spans.
  */
-public final class SmoothPollMetrics implements MeterBinder {
+public final class SmoothPollMetrics implements PollRecorder, MeterBinder {
 
 	/** The counter name. */
 	public static final String POLL_REQUESTS = "smooth.poll.requests";
 
-	private final PollingEngine engine;
-
-	/**
-	 * Creates the binder.
-	 * @param engine the engine whose polls are counted
-	 */
-	public SmoothPollMetrics(PollingEngine engine) {
-		this.engine = engine;
-	}
+	private volatile Map<PollOutcome, Counter> counters = Map.of();
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Map<PollOutcome, Counter> counters = new EnumMap<>(PollOutcome.class);
+		Map<PollOutcome, Counter> bound = new EnumMap<>(PollOutcome.class);
 		for (PollOutcome outcome : PollOutcome.values()) {
-			counters.put(outcome,
+			bound.put(outcome,
 					Counter.builder(POLL_REQUESTS)
 						.description("Poll requests of Smooth tasks, by what they returned")
 						.tag("outcome", outcome.tagValue())
 						.register(registry));
 		}
 		// counters are looked up once: a poll only increments
-		this.engine.setPollRecorder((outcome) -> counters.get(outcome).increment());
+		this.counters = bound;
+	}
+
+	@Override
+	public void record(PollOutcome outcome) {
+		Counter counter = this.counters.get(outcome);
+		if (counter != null) {
+			counter.increment();
+		}
 	}
 
 }

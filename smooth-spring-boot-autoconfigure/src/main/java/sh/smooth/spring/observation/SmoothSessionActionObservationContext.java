@@ -33,7 +33,7 @@ public class SmoothSessionActionObservationContext extends Observation.Context {
 
 	private final KeyValues creditTags;
 
-	private volatile @Nullable String outcome;
+	private volatile @Nullable SessionActionOutcome outcome;
 
 	private volatile long creditsUsed;
 
@@ -89,7 +89,7 @@ public class SmoothSessionActionObservationContext extends Observation.Context {
 	 * How the action ended.
 	 * @return the outcome, or {@code null} while in flight
 	 */
-	public @Nullable String getOutcome() {
+	public @Nullable SessionActionOutcome getOutcome() {
 		return this.outcome;
 	}
 
@@ -97,7 +97,7 @@ public class SmoothSessionActionObservationContext extends Observation.Context {
 	 * Sets how the action ended.
 	 * @param outcome the outcome
 	 */
-	public void setOutcome(String outcome) {
+	public void setOutcome(SessionActionOutcome outcome) {
 		this.outcome = outcome;
 	}
 

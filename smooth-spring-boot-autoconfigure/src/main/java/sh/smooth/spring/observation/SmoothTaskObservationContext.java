@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.api.TaskRequest;
 import sh.smooth.spring.api.TaskResponse;
-import sh.smooth.spring.task.TaskKind;
 
 /**
  * The context of a {@code smooth.task} observation: the request that created the task or

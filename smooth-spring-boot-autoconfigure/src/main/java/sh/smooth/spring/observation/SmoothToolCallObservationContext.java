@@ -19,8 +19,6 @@ package sh.smooth.spring.observation;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
-import sh.smooth.spring.tool.ToolCallOutcome;
-
 /**
  * The context of a {@code smooth.tool.call} observation. It carries the tool name only
  * when the tool is one the task declared; never the arguments.

@@ -22,8 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-
-import sh.smooth.spring.tool.ToolDispatcher;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code smooth.tool.answers.lost} counter, tagged {@code smooth.tool.name}: tool
@@ -32,34 +31,36 @@ import sh.smooth.spring.tool.ToolDispatcher;
  * counts here, next to a WARN line. A plain counter, as the {@code smooth.tool.call}
  * observation already timed the call.
  */
-public final class SmoothToolMetrics implements MeterBinder {
+public final class SmoothToolMetrics implements ToolAnswerRecorder, MeterBinder {
 
 	/** The counter name. */
 	public static final String ANSWERS_LOST = "smooth.tool.answers.lost";
 
-	private final ToolDispatcher dispatcher;
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-	/**
-	 * Creates the binder.
-	 * @param dispatcher the dispatcher whose lost answers are counted
-	 */
-	public SmoothToolMetrics(ToolDispatcher dispatcher) {
-		this.dispatcher = dispatcher;
-	}
+	private volatile @Nullable MeterRegistry registry;
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void answerLost(String toolName) {
+		MeterRegistry registry = this.registry;
+		if (registry == null) {
+			// not bound yet: there is nowhere to count
+			return;
+		}
 		// the names are those of tools attached to tasks (the application's own, fixed
 		// at startup) or "unknown": a bounded tag
-		Map<String, Counter> counters = new ConcurrentHashMap<>();
-		this.dispatcher.setLostAnswerRecorder(
-				(toolName) -> counters
-					.computeIfAbsent(toolName,
-							(name) -> Counter.builder(ANSWERS_LOST)
-								.description("Custom tool answers that never reached the server before the task ended")
-								.tag(SmoothObservationDocumentation.ToolCallKeyNames.TOOL_NAME.asString(), name)
-								.register(registry))
-					.increment());
+		this.counters
+			.computeIfAbsent(toolName,
+					(name) -> Counter.builder(ANSWERS_LOST)
+						.description("Custom tool answers that never reached the server before the task ended")
+						.tag(SmoothObservationDocumentation.ToolCallKeyNames.TOOL_NAME.asString(), name)
+						.register(registry))
+			.increment();
 	}
 
 }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
@@ -44,8 +43,7 @@ public final class PollingEngine implements AutoCloseable {
 
 	private final Set<TaskPoller> live = ConcurrentHashMap.newKeySet();
 
-	private volatile Consumer<PollOutcome> pollRecorder = (outcome) -> {
-	};
+	private final PollRecorder pollRecorder;
 
 	private final boolean ownsScheduler;
 
@@ -60,9 +58,11 @@ public final class PollingEngine implements AutoCloseable {
 	 * @param api the API client
 	 * @param settings the cadence
 	 * @param scheduler the shared scheduler for timers and response handling
+	 * @param pollRecorder counts poll requests
 	 */
-	public PollingEngine(SmoothApiClient api, PollingSettings settings, Scheduler scheduler) {
-		this(api, settings, scheduler, false);
+	public PollingEngine(SmoothApiClient api, PollingSettings settings, Scheduler scheduler,
+			PollRecorder pollRecorder) {
+		this(api, settings, scheduler, pollRecorder, false);
 	}
 
 	/**
@@ -70,10 +70,13 @@ public final class PollingEngine implements AutoCloseable {
 	 * @param api the API client
 	 * @param settings the cadence
 	 * @param scheduler the shared scheduler for timers and response handling
+	 * @param pollRecorder counts poll requests
 	 * @param ownsScheduler whether {@link #close()} disposes the scheduler
 	 */
-	public PollingEngine(SmoothApiClient api, PollingSettings settings, Scheduler scheduler, boolean ownsScheduler) {
+	public PollingEngine(SmoothApiClient api, PollingSettings settings, Scheduler scheduler, PollRecorder pollRecorder,
+			boolean ownsScheduler) {
 		this.api = api;
+		this.pollRecorder = pollRecorder;
 		this.settings = settings;
 		this.scheduler = scheduler;
 		this.ownsScheduler = ownsScheduler;
@@ -82,28 +85,28 @@ public final class PollingEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a poller, not yet started: add listeners first, then
-	 * {@link TaskPoller#start()}.
+	 * Creates a poller, not yet started: {@link TaskPoller#start()} sends the first poll.
 	 * @param taskId the task
 	 * @param eventT the event cursor to start from (0 for every event)
 	 * @param initial the response already known (from the submit), or {@code null}
+	 * @param receiver what the responses are handed to
 	 * @return the poller
 	 */
-	public TaskPoller create(String taskId, long eventT, @Nullable TaskResponse initial) {
+	public TaskPoller create(String taskId, long eventT, @Nullable TaskResponse initial, PollReceiver receiver) {
 		if (this.closed) {
 			throw new SmoothException("The Smooth client is shut down");
 		}
-		TaskPoller poller = new TaskPoller(taskId, this, eventT, initial);
+		TaskPoller poller = new TaskPoller(taskId, this, eventT, initial, receiver);
 		this.live.add(poller);
 		return poller;
 	}
 
 	/**
-	 * Sets who counts poll requests (the metrics feature).
-	 * @param recorder the recorder
+	 * The cadence.
+	 * @return the settings
 	 */
-	public void setPollRecorder(Consumer<PollOutcome> recorder) {
-		this.pollRecorder = recorder;
+	public PollingSettings settings() {
+		return this.settings;
 	}
 
 	/**
@@ -116,10 +119,6 @@ public final class PollingEngine implements AutoCloseable {
 
 	SmoothApiClient api() {
 		return this.api;
-	}
-
-	PollingSettings settings() {
-		return this.settings;
 	}
 
 	/**
@@ -175,7 +174,7 @@ public final class PollingEngine implements AutoCloseable {
 
 	void recordPoll(PollOutcome outcome) {
 		try {
-			this.pollRecorder.accept(outcome);
+			this.pollRecorder.record(outcome);
 		}
 		catch (RuntimeException ex) {
 			// metrics must never break polling

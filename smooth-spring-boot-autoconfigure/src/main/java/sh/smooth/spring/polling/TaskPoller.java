@@ -17,20 +17,15 @@
 package sh.smooth.spring.polling;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
-import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
@@ -40,11 +35,11 @@ import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
 
 /**
- * Polls one task with {@code GET /task/{id}?event_t=} on the shared scheduler, advancing
- * the event cursor and handing each event to its listeners once. The cursor never skips
- * an event, even two in one millisecond with a poll answered between them (see
- * {@link EventCursor}). At most one request is in flight per task; between requests the
- * task costs a timer, not a thread.
+ * The polling schedule of one task: when the next {@code GET /task/{id}?event_t=} goes
+ * out, on the shared scheduler, and what the responses are handed to (a
+ * {@link PollReceiver}). The cursor never skips an event, even two in one millisecond
+ * with a poll answered between them (see {@link EventCursor}). At most one request is in
+ * flight per task; between requests the task costs a timer, not a thread.
  * <p>
  * A plain task is polled from submit until it ends. A session may be marked
  * {@linkplain #pauseWhenIdle() pause-when-idle}: it stops polling while nothing is
@@ -56,10 +51,9 @@ import sh.smooth.spring.error.SmoothTimeoutException;
  * ({@link SmoothServerException}) or a 429 ({@link SmoothRateLimitException}). The task
  * is polled again after 1 s, 2 s, 4 s, 8 s, then every 16 s, for up to
  * {@link PollingSettings#failureTolerance()} counted from the first failure of the run; a
- * successful poll ends the run, and events (tool calls among them) are handled as usual
- * from then on. When the tolerance is spent, or at once for any other failure (404 for an
- * unknown task, 401/403, other 4xx), polling stops and every waiter and listener gets
- * that failure.
+ * successful poll ends the run. When the tolerance is spent, or at once for any other
+ * failure (404 for an unknown task, 401/403, other 4xx), polling stops and the receiver
+ * gets that failure.
  */
 public final class TaskPoller {
 
@@ -75,41 +69,23 @@ public final class TaskPoller {
 
 	private final PollingEngine engine;
 
-	private final List<TaskEventListener> listeners = new CopyOnWriteArrayList<>();
-
-	private final CompletableFuture<TaskResponse> completion = new CompletableFuture<>();
-
-	/**
-	 * Who waits for a response to meet a condition. Registered, checked and drained under
-	 * waiterLock, so a waiter is either checked against a response or registered before
-	 * it is handled, never neither; read without the lock only to tell whether any wait.
-	 */
-	private final List<ResponseWaiter> waiters = new CopyOnWriteArrayList<>();
-
-	private final Object waiterLock = new Object();
-
-	/** The final response, once waiters were told; guarded by waiterLock. */
-	private @Nullable TaskResponse endResponse;
-
-	/** Why polling stopped, once waiters were told; guarded by waiterLock. */
-	private @Nullable Throwable endFailure;
+	private final PollReceiver receiver;
 
 	private final AtomicInteger activity = new AtomicInteger();
 
 	private final AtomicInteger steady = new AtomicInteger();
 
-	private volatile @Nullable TaskResponse latest;
-
 	private final EventCursor cursor;
 
-	// scheduling state, guarded by "this"
+	/** The previous response, to tell a status change. */
+	private volatile @Nullable TaskResponse last;
+
+	// scheduling state, guarded by "this"; the receiver is never called under it
 	private boolean started;
 
 	private boolean inFlight;
 
 	private boolean wakeRequested;
-
-	private boolean paused;
 
 	private boolean stopped;
 
@@ -137,11 +113,13 @@ public final class TaskPoller {
 	/** Whether the request in flight may be held by a long-polling server. */
 	private volatile boolean pollHoldable;
 
-	TaskPoller(String taskId, PollingEngine engine, long eventT, @Nullable TaskResponse initial) {
+	TaskPoller(String taskId, PollingEngine engine, long eventT, @Nullable TaskResponse initial,
+			PollReceiver receiver) {
 		this.taskId = taskId;
 		this.engine = engine;
+		this.receiver = receiver;
 		this.cursor = new EventCursor(eventT);
-		this.latest = initial;
+		this.last = initial;
 	}
 
 	/**
@@ -153,62 +131,11 @@ public final class TaskPoller {
 	}
 
 	/**
-	 * The API client, for listeners that answer events.
-	 * @return the client
+	 * Makes this poller stop while idle (no activity) and restart on {@link #wakeUp()};
+	 * for sessions.
 	 */
-	public SmoothApiClient api() {
-		return this.engine.api();
-	}
-
-	/**
-	 * The shared scheduler, for timers of features built on this task.
-	 * @return the scheduler
-	 */
-	public reactor.core.scheduler.Scheduler scheduler() {
-		return this.engine.scheduler();
-	}
-
-	/**
-	 * The latest response seen (from the submit or a poll).
-	 * @return the response, or {@code null} before the first one
-	 */
-	public @Nullable TaskResponse latest() {
-		return this.latest;
-	}
-
-	/**
-	 * Completes with the final response, or exceptionally when polling fails. Dependent
-	 * stages run on the polling scheduler unless an async variant is used.
-	 * @return the completion
-	 */
-	public CompletableFuture<TaskResponse> completion() {
-		return this.completion;
-	}
-
-	/**
-	 * Whether the task has ended or polling has stopped.
-	 * @return whether polling is over
-	 */
-	public boolean isDone() {
-		return this.completion.isDone();
-	}
-
-	/**
-	 * Adds a listener. Add listeners before {@link #start()} to see every event.
-	 * @param listener the listener
-	 */
-	public void addListener(TaskEventListener listener) {
-		this.listeners.add(listener);
-	}
-
-	/**
-	 * Makes this poller stop while idle (no activity, no waiters) and restart on
-	 * {@link #wakeUp()}; for sessions.
-	 * @return this poller
-	 */
-	public synchronized TaskPoller pauseWhenIdle() {
+	public synchronized void pauseWhenIdle() {
 		this.pauseWhenIdle = true;
-		return this;
 	}
 
 	/**
@@ -225,8 +152,9 @@ public final class TaskPoller {
 	}
 
 	/**
-	 * Marks something as waiting on this task (a pending action, attached tools): polls
-	 * at the active cadence and does not pause. Pair with {@link #releaseActivity()}.
+	 * Marks something as waiting on this task (a pending action, a waiter, attached tools
+	 * of a session): polls at the active cadence, with priority under the rate cap, and
+	 * does not pause. Pair with {@link #releaseActivity()}.
 	 */
 	public void retainActivity() {
 		this.activity.incrementAndGet();
@@ -281,96 +209,13 @@ public final class TaskPoller {
 				this.pending.dispose();
 				this.pending = null;
 			}
-			this.paused = false;
 			schedule(0);
 		}
 	}
 
 	/**
-	 * Completes when a response matches the condition. Fails when the task ends without a
-	 * match, or polling fails. The future has no bound of its own: cancel it when giving
-	 * up, so the waiter is removed (see
-	 * {@link #awaitResponse(Predicate, String, Duration)}).
-	 * @param condition the condition; it runs on the caller's thread and on the polling
-	 * scheduler, so it must be quick and must not block
-	 * @param description what is waited for, for the error message
-	 * @return the future
-	 */
-	public CompletableFuture<TaskResponse> awaitResponse(Predicate<TaskResponse> condition, String description) {
-		return awaitResponse(condition, description, null);
-	}
-
-	/**
-	 * Completes when a response matches the condition, failing with a
-	 * {@link SmoothTimeoutException} when none did within the timeout. Checking the
-	 * latest response and registering the waiter is one step with respect to response
-	 * handling: a response that meets the condition is never missed, and a waiter is
-	 * never failed with a status older than the final one. A waiter that times out or is
-	 * cancelled is removed at once, so it no longer makes the task count as active.
-	 * @param condition the condition; it runs on the caller's thread and on the polling
-	 * scheduler, so it must be quick and must not block
-	 * @param description what is waited for, for messages
-	 * @param timeout the bound, or {@code null} for none
-	 * @return the future
-	 */
-	public CompletableFuture<TaskResponse> awaitResponse(Predicate<TaskResponse> condition, String description,
-			@Nullable Duration timeout) {
-		ResponseWaiter waiter = new ResponseWaiter(condition, description);
-		Runnable outcome = null;
-		synchronized (this.waiterLock) {
-			TaskResponse current = this.latest;
-			if (current != null && waiter.test(current)) {
-				outcome = () -> waiter.future.complete(current);
-			}
-			else if (waiter.future.isDone()) {
-				// the condition threw
-				return waiter.future;
-			}
-			else if (this.endFailure != null) {
-				Throwable failure = this.endFailure;
-				outcome = () -> waiter.future.completeExceptionally(failure);
-			}
-			else if (this.endResponse != null) {
-				TaskResponse end = this.endResponse;
-				outcome = () -> failWaiter(waiter, end);
-			}
-			else {
-				this.waiters.add(waiter);
-			}
-		}
-		if (outcome != null) {
-			outcome.run();
-			return waiter.future;
-		}
-		waiter.future.whenComplete((r, ex) -> {
-			synchronized (this.waiterLock) {
-				this.waiters.remove(waiter);
-			}
-		});
-		if (timeout != null) {
-			SmoothTimeoutException timedOut = new SmoothTimeoutException("Timed out after " + timeout + " waiting for "
-					+ description + " of Smooth task " + this.taskId + "; the task keeps running", this.taskId,
-					timeout);
-			try {
-				Disposable timer = this.engine.scheduler()
-					.schedule(() -> waiter.future.completeExceptionally(timedOut), timeout.toNanos(),
-							TimeUnit.NANOSECONDS);
-				waiter.future.whenComplete((r, ex) -> timer.dispose());
-			}
-			catch (RuntimeException ex) {
-				// the scheduler is gone: the client is shutting down
-				waiter.future
-					.completeExceptionally(new SmoothException("The Smooth client was shut down while waiting", ex));
-				return waiter.future;
-			}
-		}
-		wakeUp();
-		return waiter.future;
-	}
-
-	/**
-	 * Stops polling and fails every waiter; used when the client shuts down.
-	 * @param reason the error handed to waiters and listeners
+	 * Stops polling; the receiver gets the reason. Used when the client shuts down.
+	 * @param reason the error handed to the receiver
 	 */
 	public void stop(SmoothException reason) {
 		Disposable timer;
@@ -391,7 +236,12 @@ public final class TaskPoller {
 		if (call != null) {
 			call.dispose();
 		}
-		fail(reason);
+		this.engine.unregister(this);
+		this.receiver.stopped(reason);
+	}
+
+	private boolean hasActivity() {
+		return this.activity.get() > 0 || this.steady.get() > 0;
 	}
 
 	private void schedule(long delayMillis) {
@@ -409,7 +259,7 @@ public final class TaskPoller {
 			// poll
 			this.queued = true;
 		}
-		this.engine.submitPoll(this::poll, this.activity.get() > 0 || this.steady.get() > 0 || !this.waiters.isEmpty());
+		this.engine.submitPoll(this::poll, hasActivity());
 	}
 
 	private void poll() {
@@ -448,8 +298,8 @@ public final class TaskPoller {
 		this.engine.recordPoll(response.isTerminal() ? PollOutcome.TERMINAL
 				: events.isEmpty() ? PollOutcome.NO_EVENTS : PollOutcome.EVENTS);
 		recovered();
-		TaskResponse previous = this.latest;
-		this.latest = response;
+		TaskResponse previous = this.last;
+		this.last = response;
 		boolean statusChanged = previous == null || previous.status() != response.status();
 		learnHolding(now - this.pollSentNanos, !events.isEmpty());
 		// news, and the next poll goes out at once: new events, and, once the server is
@@ -457,19 +307,21 @@ public final class TaskPoller {
 		// took long and brought nothing new may be a hold that ran out or a slow server:
 		// in doubt, the usual backoff follows
 		boolean news = !events.isEmpty() || (statusChanged && this.engine.holdsPolls());
-		if (!events.isEmpty()) {
-			for (TaskEventListener listener : this.listeners) {
-				safely(() -> listener.onEvents(this, events));
-			}
-		}
-		for (TaskEventListener listener : this.listeners) {
-			safely(() -> listener.onResponse(this, response));
-		}
-		offerToWaiters(response);
 		if (response.isTerminal()) {
-			finish(response);
+			// out of the engine before anyone learns the task ended
+			synchronized (this) {
+				this.stopped = true;
+				this.inFlight = false;
+				this.inFlightCall = null;
+				this.pending = null;
+			}
+			this.engine.unregister(this);
+			this.receiver.received(response, events);
 			return;
 		}
+		// the receiver may retain or release activity: it runs before the next delay is
+		// chosen
+		this.receiver.received(response, events);
 		synchronized (this) {
 			this.inFlight = false;
 			this.inFlightCall = null;
@@ -483,8 +335,8 @@ public final class TaskPoller {
 				schedule(TimeUnit.NANOSECONDS.toMillis(this.cursor.settleDelayNanos(System.nanoTime()) + 999_999));
 				return;
 			}
-			if (this.pauseWhenIdle && this.activity.get() == 0 && this.steady.get() == 0 && this.waiters.isEmpty()) {
-				this.paused = true;
+			if (this.pauseWhenIdle && !hasActivity()) {
+				// paused: the next wakeUp schedules a poll
 				return;
 			}
 			if (taken.caughtUp()) {
@@ -530,11 +382,10 @@ public final class TaskPoller {
 
 	private long nextDelay(long current) {
 		PollingSettings settings = this.engine.settings();
-		boolean urgent = this.activity.get() > 0 || !this.waiters.isEmpty();
+		boolean urgent = this.activity.get() > 0;
 		if (!urgent && this.steady.get() > 0) {
 			// tools attached, nothing pending: a steady interval bounds both the latency
-			// of
-			// a tool call and the requests per second
+			// of a tool call and the requests per second
 			return settings.activeMaxInterval().toMillis();
 		}
 		long cap = urgent ? settings.activeMaxInterval().toMillis() : settings.maxInterval().toMillis();
@@ -576,7 +427,8 @@ public final class TaskPoller {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Polling of Smooth task " + this.taskId + " failed: " + error);
 			}
-			fail(error);
+			this.engine.unregister(this);
+			this.receiver.stopped(error);
 			return;
 		}
 		if (failures == 1 && logger.isInfoEnabled()) {
@@ -599,111 +451,9 @@ public final class TaskPoller {
 				|| error instanceof SmoothServerException || error instanceof SmoothRateLimitException;
 	}
 
-	private void finish(TaskResponse response) {
-		synchronized (this) {
-			this.stopped = true;
-			this.inFlight = false;
-			this.inFlightCall = null;
-			this.pending = null;
-		}
-		this.engine.unregister(this);
-		this.completion.complete(response);
-		for (TaskEventListener listener : this.listeners) {
-			safely(() -> listener.onTerminal(this, response));
-		}
-	}
-
-	private void fail(Throwable error) {
-		this.engine.unregister(this);
-		this.completion.completeExceptionally(error);
-		for (TaskEventListener listener : this.listeners) {
-			safely(() -> listener.onFailure(this, error));
-		}
-		List<ResponseWaiter> left;
-		synchronized (this.waiterLock) {
-			this.endFailure = error;
-			left = drainWaiters();
-		}
-		left.forEach((waiter) -> waiter.future.completeExceptionally(error));
-	}
-
-	/**
-	 * Completes the waiters this response meets; when it is final, fails the others with
-	 * its status. One step under the waiter lock, so no waiter registers in between.
-	 */
-	private void offerToWaiters(TaskResponse response) {
-		List<ResponseWaiter> met = new ArrayList<>();
-		List<ResponseWaiter> unmet = List.of();
-		synchronized (this.waiterLock) {
-			for (ResponseWaiter waiter : this.waiters) {
-				if (waiter.test(response)) {
-					met.add(waiter);
-				}
-			}
-			this.waiters.removeAll(met);
-			if (response.isTerminal()) {
-				this.endResponse = response;
-				unmet = drainWaiters();
-			}
-		}
-		met.forEach((waiter) -> waiter.future.complete(response));
-		unmet.forEach((waiter) -> failWaiter(waiter, response));
-	}
-
-	private List<ResponseWaiter> drainWaiters() {
-		// caller holds the waiter lock
-		List<ResponseWaiter> all = new ArrayList<>(this.waiters);
-		this.waiters.clear();
-		return all;
-	}
-
-	private void failWaiter(ResponseWaiter waiter, TaskResponse response) {
-		waiter.future.completeExceptionally(new SmoothException("Smooth task " + this.taskId + " ended with status "
-				+ response.status().value() + " before " + waiter.description));
-	}
-
-	private void safely(Runnable action) {
-		try {
-			action.run();
-		}
-		catch (RuntimeException ex) {
-			// one faulty listener must not stop the poller or starve the others
-			logger.warn("A Smooth event listener failed for task " + this.taskId, ex);
-		}
-	}
-
 	@Override
 	public String toString() {
 		return "TaskPoller[" + this.taskId + "]";
-	}
-
-	private static final class ResponseWaiter {
-
-		final Predicate<TaskResponse> condition;
-
-		final String description;
-
-		final CompletableFuture<TaskResponse> future = new CompletableFuture<>();
-
-		ResponseWaiter(Predicate<TaskResponse> condition, String description) {
-			this.condition = condition;
-			this.description = description;
-		}
-
-		/**
-		 * Whether the response meets the condition; a condition that throws fails the
-		 * waiter instead of the poller.
-		 */
-		boolean test(TaskResponse response) {
-			try {
-				return this.condition.test(response);
-			}
-			catch (RuntimeException ex) {
-				this.future.completeExceptionally(ex);
-				return false;
-			}
-		}
-
 	}
 
 }

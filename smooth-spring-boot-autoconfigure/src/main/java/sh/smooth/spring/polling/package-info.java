@@ -16,8 +16,9 @@
 
 /**
  * The shared polling engine: one {@link sh.smooth.spring.polling.TaskPoller} per task,
- * driven by timers on a shared scheduler (no thread per task). It knows no tools or
- * sessions: those subscribe as {@link sh.smooth.spring.polling.TaskEventListener}s.
+ * driven by timers on a shared scheduler (no thread per task). It only schedules polls
+ * and hands their results to a {@link sh.smooth.spring.polling.PollReceiver} (the task's
+ * run); it knows no tools, sessions or runs.
  */
 @NullMarked
 package sh.smooth.spring.polling;

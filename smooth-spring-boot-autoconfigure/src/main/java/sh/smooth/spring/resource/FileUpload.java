@@ -34,7 +34,7 @@ import org.springframework.http.MediaTypeFactory;
 
 import sh.smooth.spring.api.FilePart;
 import sh.smooth.spring.error.SmoothValidationException;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.support.Validate;
 
 /**
  * The content of one upload, checked before any HTTP call: the bytes as a

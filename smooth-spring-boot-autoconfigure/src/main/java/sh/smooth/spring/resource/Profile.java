@@ -20,7 +20,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.support.Validate;
 
 /**
  * A browser profile: pass its id to {@code SmoothTask.Builder#profile(String)} to reuse

@@ -27,8 +27,8 @@ import sh.smooth.spring.api.ApiErrors;
 import sh.smooth.spring.api.ResourceApi;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.error.SmoothValidationException;
-import sh.smooth.spring.task.Futures;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.Validate;
 
 /**
  * Uploads, lists and deletes Chrome extensions ({@code /extension}). Only a {@code .zip}

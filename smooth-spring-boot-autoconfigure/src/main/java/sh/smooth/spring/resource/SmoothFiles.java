@@ -26,8 +26,8 @@ import org.springframework.core.io.Resource;
 import sh.smooth.spring.api.ApiErrors;
 import sh.smooth.spring.api.ResourceApi;
 import sh.smooth.spring.api.SmoothApiClient;
-import sh.smooth.spring.task.Futures;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.Validate;
 
 /**
  * Uploads and deletes files ({@code /file}) that a task can use: pass the returned id to

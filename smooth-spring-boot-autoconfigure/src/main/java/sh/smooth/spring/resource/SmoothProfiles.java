@@ -29,8 +29,8 @@ import sh.smooth.spring.api.ProfileResponse;
 import sh.smooth.spring.api.ResourceApi;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.task.Futures;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.Validate;
 
 /**
  * Creates, lists and deletes browser profiles ({@code /profile}). Each method blocks its

@@ -24,6 +24,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -33,10 +34,9 @@ import sh.smooth.spring.api.ApiErrors;
 import sh.smooth.spring.api.ResourceApi;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskResponse;
-import sh.smooth.spring.task.Futures;
-import sh.smooth.spring.task.OutputConverter;
+import sh.smooth.spring.support.Futures;
 import sh.smooth.spring.task.TaskResult;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.support.Validate;
 
 /**
  * The history of past tasks: the task list ({@code GET /task}, paged with the
@@ -48,19 +48,20 @@ public final class TaskHistory {
 
 	private final ResourceApi api;
 
-	private final OutputConverter converter;
+	private final Function<TaskResponse, TaskResult> results;
 
 	private final Duration timeout;
 
 	/**
 	 * Creates the task history.
 	 * @param api the API client
-	 * @param converter converts output of listed tasks
+	 * @param results makes the result of a listed task (the runtime's, so results are
+	 * made in one place)
 	 * @param timeout the bound of one call
 	 */
-	public TaskHistory(SmoothApiClient api, OutputConverter converter, Duration timeout) {
+	public TaskHistory(SmoothApiClient api, Function<TaskResponse, TaskResult> results, Duration timeout) {
 		this.api = api.resources();
-		this.converter = converter;
+		this.results = Validate.notNull("results", results);
 		this.timeout = Validate.positive("timeout", timeout);
 	}
 
@@ -75,7 +76,7 @@ public final class TaskHistory {
 		Validate.notNull("query", query);
 		List<TaskResponse> tasks = Futures.await(this.api.listTasks(query.before(), query.limit()), this.timeout, null,
 				"the task list");
-		return new TaskPage(tasks.stream().map((task) -> new TaskResult(task, this.converter)).toList(), query,
+		return new TaskPage(tasks.stream().map((task) -> this.results.apply(task)).toList(), query,
 				nextBefore(tasks, query));
 	}
 

@@ -31,17 +31,18 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
-import sh.smooth.spring.api.CallSafety;
+import sh.smooth.spring.api.ActionInput;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothTimeoutException;
-import sh.smooth.spring.polling.TaskEventListener;
-import sh.smooth.spring.polling.TaskPoller;
-import sh.smooth.spring.task.Futures;
-import sh.smooth.spring.task.OutputConverter;
+import sh.smooth.spring.browser.ActionResult;
+import sh.smooth.spring.observation.SessionActionObservations;
+import sh.smooth.spring.observation.SessionActionOutcome;
+import sh.smooth.spring.runtime.TaskRun;
+import sh.smooth.spring.runtime.TaskRunListener;
+import sh.smooth.spring.support.Futures;
+import sh.smooth.spring.support.OutputConverter;
 
 /**
  * Sends the actions of one session and routes their results back. Each action gets a
@@ -54,18 +55,18 @@ import sh.smooth.spring.task.OutputConverter;
  * session's tools. It keeps the session polled at the active cadence until the server
  * reports its result (which is then dropped), the session ends, or polling stops.
  * <p>
- * As a {@link TaskEventListener} it runs on the polling scheduler and only completes
+ * As a {@link TaskRunListener} it runs on the polling scheduler and only completes
  * futures, so it returns at once.
  */
-final class SessionActions implements TaskEventListener {
+final class SessionActions implements TaskRunListener {
 
 	private static final Log logger = LogFactory.getLog(SessionActions.class);
 
-	private final TaskPoller poller;
+	private final TaskRun run;
 
 	private final OutputConverter converter;
 
-	private final SessionActionObserver observer;
+	private final SessionActionObservations observations;
 
 	/** Actions the server has not finished, by event id, whether or not anyone waits. */
 	private final Map<String, PendingAction> pending = new ConcurrentHashMap<>();
@@ -77,10 +78,18 @@ final class SessionActions implements TaskEventListener {
 	 */
 	private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
-	SessionActions(TaskPoller poller, OutputConverter converter, SessionActionObserver observer) {
-		this.poller = poller;
+	SessionActions(TaskRun run, OutputConverter converter, SessionActionObservations observations) {
+		this.run = run;
 		this.converter = converter;
-		this.observer = observer;
+		this.observations = observations;
+	}
+
+	/**
+	 * The run whose actions these are.
+	 * @return the run
+	 */
+	TaskRun run() {
+		return this.run;
 	}
 
 	/**
@@ -91,13 +100,14 @@ final class SessionActions implements TaskEventListener {
 	 * @param timeout how long to wait for the result
 	 * @return the result; fails with the typed errors of the session package
 	 */
-	CompletableFuture<ActionResult> send(String eventName, String action, @Nullable JsonNode input, Duration timeout) {
-		String sessionId = this.poller.taskId();
+	CompletableFuture<ActionResult> send(ActionInput input, Duration timeout) {
+		String action = input.action();
+		String sessionId = this.run.id();
 		String eventId = EventIds.next();
 		PendingAction waiter = new PendingAction(action, eventId, startObservation(sessionId, action));
 		// the waiter exists before the POST, so a result in the very next poll is never
 		// missed
-		this.poller.retainActivity();
+		this.run.retainActivity();
 		this.pending.put(eventId, waiter);
 		// normally settled by succeed/fail; this catches a caller cancelling the future
 		waiter.future.whenComplete((result, error) -> {
@@ -105,7 +115,7 @@ final class SessionActions implements TaskEventListener {
 				finished(waiter, result, error);
 			}
 		});
-		if (this.poller.isDone()) {
+		if (this.run.isDone()) {
 			// the session ended before the waiter was visible to the final sweep
 			fail(waiter, closed(waiter, endStatus(), null));
 			serverDone(waiter);
@@ -113,7 +123,7 @@ final class SessionActions implements TaskEventListener {
 		}
 		Disposable timer;
 		try {
-			timer = this.poller.scheduler()
+			timer = this.run.scheduler()
 				.schedule(() -> fail(waiter, timedOut(waiter, timeout)), timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (RuntimeException ex) {
@@ -129,7 +139,6 @@ final class SessionActions implements TaskEventListener {
 			serverDone(waiter);
 			return waiter.future;
 		}
-		TaskEvent event = new TaskEvent(eventName, payload(action, input), eventId, null);
 		CompletableFuture<Void> sent;
 		synchronized (this.sendLock) {
 			sent = this.lastSend.handle((ignored, error) -> null).thenCompose((ignored) -> {
@@ -138,7 +147,7 @@ final class SessionActions implements TaskEventListener {
 					serverDone(waiter);
 					return CompletableFuture.<Void>completedFuture(null);
 				}
-				return this.poller.api().sendEvent(sessionId, event, CallSafety.NOT_IDEMPOTENT).toFuture();
+				return this.run.sendAction(eventId, input).toFuture();
 			});
 			this.lastSend = sent;
 		}
@@ -150,23 +159,14 @@ final class SessionActions implements TaskEventListener {
 			else {
 				// the result may already be on the server: look now, at the active
 				// cadence
-				this.poller.wakeUp();
+				this.run.wakeUp();
 			}
 		});
 		return waiter.future;
 	}
 
-	private static ObjectNode payload(String action, @Nullable JsonNode input) {
-		ObjectNode payload = JsonNodeFactory.instance.objectNode();
-		payload.put("name", action);
-		if (input != null) {
-			payload.set("input", input);
-		}
-		return payload;
-	}
-
 	@Override
-	public void onEvents(TaskPoller poller, List<TaskEvent> events) {
+	public void onEvents(TaskRun run, List<TaskEvent> events) {
 		for (TaskEvent event : events) {
 			String id = event.id();
 			if (id == null || !(TaskEvent.BROWSER_ACTION.equals(event.name())
@@ -184,7 +184,7 @@ final class SessionActions implements TaskEventListener {
 				continue;
 			}
 			if (waiter.future.isDone() && logger.isDebugEnabled()) {
-				logger.debug("The result of " + SmoothSessionException.describe(poller.taskId(), waiter.action, id)
+				logger.debug("The result of " + SmoothSessionException.describe(run.id(), waiter.action, id)
 						+ " came after its caller gave up; dropped");
 			}
 			complete(waiter, code, (event.payload() != null) ? event.payload().get("output") : null);
@@ -193,7 +193,7 @@ final class SessionActions implements TaskEventListener {
 	}
 
 	private void complete(PendingAction waiter, int code, @Nullable JsonNode output) {
-		String sessionId = this.poller.taskId();
+		String sessionId = this.run.id();
 		if (code >= 200 && code < 300) {
 			succeed(waiter, ActionResult.of(waiter.action, waiter.eventId, output, this.converter));
 		}
@@ -218,13 +218,13 @@ final class SessionActions implements TaskEventListener {
 	}
 
 	@Override
-	public void onTerminal(TaskPoller poller, TaskResponse response) {
+	public void onTerminal(TaskRun run, TaskResponse response) {
 		// the events of this response were dispatched first (onEvents runs before)
 		failAll(response.status().value(), null);
 	}
 
 	@Override
-	public void onFailure(TaskPoller poller, Throwable error) {
+	public void onFailure(TaskRun run, Throwable error) {
 		failAll("unknown", error);
 	}
 
@@ -241,18 +241,18 @@ final class SessionActions implements TaskEventListener {
 	}
 
 	private String endStatus() {
-		TaskResponse latest = this.poller.latest();
+		TaskResponse latest = this.run.latest();
 		return (latest != null && latest.isTerminal()) ? latest.status().value() : "unknown";
 	}
 
 	private SmoothSessionClosedException closed(PendingAction waiter, String status, @Nullable Throwable cause) {
-		return new SmoothSessionClosedException(this.poller.taskId(), waiter.action, waiter.eventId, status, cause);
+		return new SmoothSessionClosedException(this.run.id(), waiter.action, waiter.eventId, status, cause);
 	}
 
 	private SmoothTimeoutException timedOut(PendingAction waiter, Duration timeout) {
 		return new SmoothTimeoutException("Timed out after " + timeout + " waiting for the result of "
-				+ SmoothSessionException.describe(this.poller.taskId(), waiter.action, waiter.eventId)
-				+ "; the session stays open and a late result is ignored", this.poller.taskId(), timeout);
+				+ SmoothSessionException.describe(this.run.id(), waiter.action, waiter.eventId)
+				+ "; the session stays open and a late result is ignored", this.run.id(), timeout);
 	}
 
 	private void succeed(PendingAction waiter, ActionResult result) {
@@ -277,7 +277,7 @@ final class SessionActions implements TaskEventListener {
 	private void serverDone(PendingAction waiter) {
 		if (waiter.serverDone.compareAndSet(false, true)) {
 			this.pending.remove(waiter.eventId, waiter);
-			this.poller.releaseActivity();
+			this.run.releaseActivity();
 		}
 	}
 
@@ -287,24 +287,26 @@ final class SessionActions implements TaskEventListener {
 			timer.dispose();
 		}
 		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
-		String outcome = (cause == null) ? "success"
-				: (cause instanceof SmoothActionException) ? "error" : (cause instanceof SmoothTimeoutException)
-						? "timeout" : (cause instanceof SmoothSessionClosedException) ? "closed" : "failed";
+		SessionActionOutcome outcome = (cause == null) ? SessionActionOutcome.SUCCESS
+				: (cause instanceof SmoothActionException) ? SessionActionOutcome.ERROR
+						: (cause instanceof SmoothTimeoutException) ? SessionActionOutcome.TIMEOUT
+								: (cause instanceof SmoothSessionClosedException) ? SessionActionOutcome.CLOSED
+										: SessionActionOutcome.FAILED;
 		try {
 			waiter.observation.stop(outcome, (result != null) ? result.creditsUsed() : 0, cause);
 		}
 		catch (RuntimeException ex) {
-			logger.debug("A SessionActionObserver failed", ex);
+			logger.debug("The observation of a Smooth session action failed", ex);
 		}
 	}
 
-	private SessionActionObserver.Observation startObservation(String sessionId, String action) {
+	private SessionActionObservations.Stoppable startObservation(String sessionId, String action) {
 		try {
-			return this.observer.start(sessionId, action);
+			return this.observations.start(sessionId, action, this.run.observation());
 		}
 		catch (RuntimeException ex) {
 			// metrics must never break an action
-			logger.debug("A SessionActionObserver failed", ex);
+			logger.debug("The observation of a Smooth session action failed", ex);
 			return (outcome, credits, error) -> {
 			};
 		}
@@ -316,7 +318,7 @@ final class SessionActions implements TaskEventListener {
 
 		final String eventId;
 
-		final SessionActionObserver.Observation observation;
+		final SessionActionObservations.Stoppable observation;
 
 		final CompletableFuture<ActionResult> future = new CompletableFuture<>();
 
@@ -326,7 +328,7 @@ final class SessionActions implements TaskEventListener {
 
 		final AtomicBoolean serverDone = new AtomicBoolean();
 
-		PendingAction(String action, String eventId, SessionActionObserver.Observation observation) {
+		PendingAction(String action, String eventId, SessionActionObservations.Stoppable observation) {
 			this.action = action;
 			this.eventId = eventId;
 			this.observation = observation;

@@ -16,133 +16,72 @@
 
 package sh.smooth.spring.session;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
-import sh.smooth.spring.api.TaskResponse;
-import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.polling.TaskPoller;
-import sh.smooth.spring.schema.SmoothSchemaGenerator;
-import sh.smooth.spring.task.OutputConverter;
-import sh.smooth.spring.task.Validate;
+import reactor.core.publisher.Mono;
+
+import sh.smooth.spring.api.TaskKind;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.runtime.Creation;
+import sh.smooth.spring.runtime.TaskLauncher;
+import sh.smooth.spring.support.Validate;
 
 /**
- * Opens {@link SmoothSession}s: creates the session's task ({@code task: null}), makes
- * its poller pause while the session is idle, attaches the action dispatcher and
- * registers the session for closing at shutdown.
+ * Opens sessions: creates the session's task ({@code task: null}) through the
+ * {@link TaskLauncher} (so custom tools and the {@code smooth.task} observation take
+ * part, and the poller pauses while the session is idle), attaches its actions, and
+ * registers it for closing at shutdown. Closing the factory closes the sessions still
+ * open.
  */
-public final class SessionFactory {
+public final class SessionFactory implements AutoCloseable {
 
-	private final Duration actionTimeout;
+	private final TaskLauncher launcher;
 
-	private final SmoothSchemaGenerator schemas;
-
-	private final SessionActionObserver observer;
+	private final SessionBrowserActions actions;
 
 	private final SessionRegistry registry;
 
-	/** Action handles of plain tasks, for custom tools; dropped when the task ends. */
-	private final Map<String, SmoothSession> taskActions = new ConcurrentHashMap<>();
-
 	/**
 	 * Creates a factory.
-	 * @param actionTimeout how long an action waits for its result by default
-	 * @param schemas the schema generator for {@code extract} and {@code run_task}
-	 * @param observer observes every action
-	 * @param registry tracks open sessions
+	 * @param launcher creates the session's task
+	 * @param actions makes the session's actions
+	 * @param registry tracks open sessions, to close them at shutdown
 	 */
-	public SessionFactory(Duration actionTimeout, SmoothSchemaGenerator schemas, SessionActionObserver observer,
-			SessionRegistry registry) {
-		this.actionTimeout = Validate.positive("smooth.session.action-timeout", actionTimeout);
-		this.schemas = schemas;
-		this.observer = observer;
+	public SessionFactory(TaskLauncher launcher, SessionBrowserActions actions, SessionRegistry registry) {
+		this.launcher = launcher;
+		this.actions = actions;
 		this.registry = registry;
 	}
 
 	/**
-	 * Opens a session.
-	 * @param spec the session options
-	 * @param launch how to create it
-	 * @return completes with the open session once the server created it
+	 * Opens a session when subscribed. Cancelling the subscription before the id arrives
+	 * does not stop the creation: the session is closed as soon as its id arrives.
+	 * @param options the browser options
+	 * @return the open session
 	 */
-	public CompletableFuture<SmoothSession> open(SessionSpec spec, SessionLaunch launch) {
-		Validate.notNull("spec", spec);
-		Validate.notNull("launch", launch);
-		AtomicReference<SmoothSession> created = new AtomicReference<>();
-		return launch.starter().start(spec.options(), (poller) -> {
-			// before the first poll: an idle session must not be polled at all, and no
-			// event may be missed
-			poller.pauseWhenIdle();
-			SmoothSession session = new SmoothSession(poller, this.observer, launch.converter(), this.schemas,
-					this.actionTimeout, launch.callTimeout(), launch.liveUrlTimeout());
-			created.set(session);
-			this.registry.register(session);
-		}).map((poller) -> {
-			SmoothSession session = created.get();
-			if (session == null) {
-				throw new SmoothException("The session " + poller.taskId() + " was started without its hook");
-			}
-			return session;
-		}).toFuture();
+	public Mono<ReactiveSmoothSession> open(BrowserOptions options) {
+		Validate.notNull("options", options);
+		return this.launcher.launch(TaskKind.SESSION, null, options).map(this::opened);
 	}
 
 	/**
-	 * Browser actions on an existing task, for a custom tool that wants to drive the
-	 * browser of the task that called it (reference 8.4). One handle per task, created on
-	 * first use and dropped when the task ends; it is not registered as a session and
-	 * cannot close the task.
-	 * @param poller the task's poller
-	 * @param converter converts action output
-	 * @param callTimeout bound of API calls made on the caller's thread
-	 * @param liveUrlTimeout bound of live URL waits
-	 * @return the actions
-	 * @throws SmoothException when the task has already ended (a tool still running after
-	 * its task ended): nothing is created then
+	 * Opens a session now, for callers that wait or take a future.
+	 * @param options the browser options
+	 * @return the creation under way: when its caller gives up first, the session the
+	 * server creates is closed as soon as its id arrives
 	 */
-	public BrowserActions actionsFor(TaskPoller poller, OutputConverter converter, Duration callTimeout,
-			Duration liveUrlTimeout) {
-		Validate.notNull("poller", poller);
-		String taskId = poller.taskId();
-		if (poller.isDone()) {
-			throw ended(poller);
-		}
-		AtomicBoolean created = new AtomicBoolean();
-		SmoothSession actions = this.taskActions.computeIfAbsent(taskId, (id) -> {
-			created.set(true);
-			return new SmoothSession(poller, this.observer, converter, this.schemas, this.actionTimeout, callTimeout,
-					liveUrlTimeout);
-		});
-		if (created.get()) {
-			// registered once the entry exists: a completion hook run inside
-			// computeIfAbsent (the task ended meanwhile) would find nothing to remove
-			poller.completion().whenComplete((response, error) -> this.taskActions.remove(taskId, actions));
-		}
-		if (poller.isDone()) {
-			// ended between the check and now: the completion hook drops the entry
-			throw ended(poller);
-		}
-		return actions;
+	public Creation<SmoothSession> start(BrowserOptions options) {
+		Validate.notNull("options", options);
+		CompletableFuture<SmoothSession> creating = this.launcher.create(TaskKind.SESSION, null, options)
+			.thenApply((run) -> opened(run).blocking());
+		return Creation.of(creating, "session", SmoothSession::id,
+				(session) -> session.reactive().closer().forceClose());
 	}
 
-	private static SmoothException ended(TaskPoller poller) {
-		TaskResponse latest = poller.latest();
-		String why = (latest != null && latest.isTerminal()) ? "it has already ended with status " + latest.status()
-				: "its polling has already stopped";
-		return new SmoothException("No browser actions for task " + poller.taskId() + ": " + why);
-	}
-
-	/**
-	 * The tasks whose browser actions a custom tool holds (see {@link #actionsFor}); a
-	 * task leaves this set when it ends. For diagnostics and tests.
-	 * @return a snapshot of the task ids
-	 */
-	public Set<String> taskActionIds() {
-		return Set.copyOf(this.taskActions.keySet());
+	private ReactiveSmoothSession opened(sh.smooth.spring.runtime.TaskRun run) {
+		ReactiveSmoothSession session = this.actions.session(run);
+		this.registry.register(session);
+		return session;
 	}
 
 	/**
@@ -151,6 +90,14 @@ public final class SessionFactory {
 	 */
 	public SessionRegistry registry() {
 		return this.registry;
+	}
+
+	/**
+	 * Force-closes every session still open (see {@link SessionRegistry#close()}).
+	 */
+	@Override
+	public void close() {
+		this.registry.close();
 	}
 
 }

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.support.Validate;
 
 /**
  * Keeps track of the sessions that are open, so that {@link #close()} (called when the
@@ -40,7 +40,10 @@ public final class SessionRegistry implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(SessionRegistry.class);
 
-	private final Set<SmoothSession> open = ConcurrentHashMap.newKeySet();
+	/** How long shutdown waits for open sessions to close by default. */
+	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+	private final Set<ReactiveSmoothSession> open = ConcurrentHashMap.newKeySet();
 
 	private final Duration shutdownTimeout;
 
@@ -54,13 +57,13 @@ public final class SessionRegistry implements AutoCloseable {
 		this.shutdownTimeout = Validate.positive("shutdownTimeout", shutdownTimeout);
 	}
 
-	void register(SmoothSession session) {
+	void register(ReactiveSmoothSession session) {
 		this.open.add(session);
 		// an ended session needs no closing any more
-		session.poller().completion().whenComplete((response, error) -> this.open.remove(session));
+		session.run().completion().whenComplete((response, error) -> this.open.remove(session));
 		if (this.closed) {
 			// opened while the application shuts down
-			session.forceCloseAsync();
+			session.closer().forceClose();
 		}
 	}
 
@@ -69,7 +72,7 @@ public final class SessionRegistry implements AutoCloseable {
 	 * @return a snapshot
 	 */
 	public List<SmoothSession> openSessions() {
-		return new ArrayList<>(this.open);
+		return this.open.stream().map(ReactiveSmoothSession::blocking).toList();
 	}
 
 	/**
@@ -79,14 +82,14 @@ public final class SessionRegistry implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
-		List<SmoothSession> sessions = openSessions();
+		List<ReactiveSmoothSession> sessions = new ArrayList<>(this.open);
 		if (sessions.isEmpty()) {
 			return;
 		}
 		logger.info("Closing " + sessions.size() + " open Smooth session(s)");
 		List<CompletableFuture<Void>> closes = new ArrayList<>();
-		for (SmoothSession session : sessions) {
-			closes.add(session.forceCloseAsync().exceptionally((error) -> {
+		for (ReactiveSmoothSession session : sessions) {
+			closes.add(session.closer().forceClose().exceptionally((error) -> {
 				logger.warn("Could not close Smooth session " + session.id() + ": " + error.getMessage());
 				return null;
 			}));

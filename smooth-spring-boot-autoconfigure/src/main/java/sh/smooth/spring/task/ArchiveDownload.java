@@ -28,8 +28,9 @@ import java.time.Duration;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
 
-import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.error.SmoothException;
+import sh.smooth.spring.runtime.TaskRun;
+import sh.smooth.spring.support.Futures;
 
 /**
  * Streams the downloads archive of a task to a file: buffer by buffer into a
@@ -43,15 +44,15 @@ final class ArchiveDownload {
 
 	/**
 	 * Writes the archive.
-	 * @param api the API client (its download path sends no API key)
+	 * @param run the task's run (its download sends no API key)
 	 * @param url the archive URL
 	 * @param target a file, or an existing directory to write
 	 * {@code <task>-downloads.zip} into
-	 * @param taskId the task
 	 * @param timeout the bound of the transfer
 	 * @return the file written
 	 */
-	static Path write(SmoothApiClient api, String url, Path target, String taskId, Duration timeout) {
+	static Path write(TaskRun run, String url, Path target, Duration timeout) {
+		String taskId = run.id();
 		URI uri = archiveUri(url, taskId);
 		Path file = Files.isDirectory(target) ? target.resolve(fileName(taskId)) : target;
 		Path part = file.resolveSibling(file.getFileName() + ".part");
@@ -61,7 +62,7 @@ final class ArchiveDownload {
 				Files.createDirectories(parent);
 			}
 			Futures.await(
-					DataBufferUtils.write(api.download(uri, taskId), part, StandardOpenOption.CREATE,
+					DataBufferUtils.write(run.download(uri), part, StandardOpenOption.CREATE,
 							StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
 					timeout, taskId, "the downloads archive");
 			move(part, file);

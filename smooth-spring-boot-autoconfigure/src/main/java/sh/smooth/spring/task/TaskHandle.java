@@ -16,56 +16,36 @@
 
 package sh.smooth.spring.task;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
-import org.springframework.web.util.UriComponentsBuilder;
-
-import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskResponse;
-import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.runtime.TaskRun;
+import sh.smooth.spring.support.Futures;
 
 /**
- * A running (or finished) task. Returned at once by {@code submit}; the task is polled in
- * the background on the shared scheduler. Waiting methods block only their caller and
- * always have a bound.
+ * A running (or finished) task. Returned as soon as the server created the task; the task
+ * is polled in the background on the shared scheduler. Waiting methods block only their
+ * caller, always have a bound, and refuse to run on a non-blocking thread (a Netty event
+ * loop, a Reactor parallel scheduler): use {@link #reactive()} or {@link #toFuture()}
+ * there. Thread-safe.
  */
 public final class TaskHandle {
 
-	private static final Duration URL_REPOLL = Duration.ofMillis(800);
+	/** Extra time a blocking call waits beyond a bound that a timer enforces first. */
+	private static final Duration GRACE = Duration.ofSeconds(5);
 
-	private final TaskPoller poller;
+	private final ReactiveTaskHandle reactive;
 
-	private final OutputConverter converter;
+	private final TaskDownloads downloads;
 
-	private final Duration defaultTimeout;
-
-	private final Duration liveUrlTimeout;
-
-	/**
-	 * Creates a handle; used by the template.
-	 * @param poller the task's poller
-	 * @param converter converts output
-	 * @param defaultTimeout the bound of {@link #await()}
-	 * @param liveUrlTimeout the bound of {@link #liveUrl()}
-	 */
-	public TaskHandle(TaskPoller poller, OutputConverter converter, Duration defaultTimeout, Duration liveUrlTimeout) {
-		this.poller = poller;
-		this.converter = converter;
-		this.defaultTimeout = defaultTimeout;
-		this.liveUrlTimeout = liveUrlTimeout;
+	TaskHandle(ReactiveTaskHandle reactive) {
+		this.reactive = reactive;
+		this.downloads = new TaskDownloads(this);
 	}
 
 	/**
@@ -73,7 +53,7 @@ public final class TaskHandle {
 	 * @return the id
 	 */
 	public String id() {
-		return this.poller.taskId();
+		return this.reactive.id();
 	}
 
 	/**
@@ -82,8 +62,7 @@ public final class TaskHandle {
 	 * know, which is not final)
 	 */
 	public TaskStatus status() {
-		TaskResponse latest = this.poller.latest();
-		return (latest != null) ? latest.status() : TaskStatus.WAITING;
+		return this.reactive.status();
 	}
 
 	/**
@@ -91,59 +70,7 @@ public final class TaskHandle {
 	 * @return the credits
 	 */
 	public long creditsUsed() {
-		TaskResponse latest = this.poller.latest();
-		return (latest != null && latest.creditsUsed() != null) ? latest.creditsUsed() : 0;
-	}
-
-	/**
-	 * The live view URL (interactive, not embedded), waiting for the browser to come up.
-	 * @return the URL
-	 */
-	public String liveUrl() {
-		return liveUrl(true, false, this.liveUrlTimeout);
-	}
-
-	/**
-	 * The live view URL with the given flags, waiting for the browser to come up.
-	 * @param interactive whether the viewer can control the browser
-	 * @param embed whether the view is made for an iframe
-	 * @return the URL
-	 */
-	public String liveUrl(boolean interactive, boolean embed) {
-		return liveUrl(interactive, embed, this.liveUrlTimeout);
-	}
-
-	/**
-	 * The live view URL with the given flags.
-	 * @param interactive whether the viewer can control the browser
-	 * @param embed whether the view is made for an iframe
-	 * @param timeout how long to wait for the browser
-	 * @return the URL
-	 */
-	public String liveUrl(boolean interactive, boolean embed, Duration timeout) {
-		Validate.positive("timeout", timeout);
-		TaskResponse latest = this.poller.latest();
-		if (this.poller.isDone() || (latest != null && latest.isTerminal())) {
-			throw new SmoothException("The live URL of Smooth task " + id() + " is not available: the task has ended"
-					+ ((latest != null) ? " (" + latest.status().value() + ")" : ""));
-		}
-		// the waiter goes away when the wait does: a waiter left behind would keep the
-		// task
-		// polled at the active cadence
-		TaskResponse response = Futures.awaitOrCancel(
-				this.poller.awaitResponse((r) -> hasText(r.liveUrl()), "the live URL", timeout), timeout, id(),
-				"the live URL");
-		return withFlags(response.liveUrl(), interactive, embed);
-	}
-
-	/**
-	 * The live view URL if the browser is already up; never waits.
-	 * @return the URL (interactive, not embedded)
-	 */
-	public Optional<String> currentLiveUrl() {
-		TaskResponse latest = this.poller.latest();
-		return (latest != null && hasText(latest.liveUrl()) && !latest.isTerminal())
-				? Optional.of(withFlags(latest.liveUrl(), true, false)) : Optional.empty();
+		return this.reactive.creditsUsed();
 	}
 
 	/**
@@ -151,7 +78,7 @@ public final class TaskHandle {
 	 * @return the result
 	 */
 	public TaskResult await() {
-		return await(this.defaultTimeout);
+		return await(timeouts().task());
 	}
 
 	/**
@@ -162,7 +89,7 @@ public final class TaskHandle {
 	 * @return the result
 	 */
 	public TaskResult await(Duration timeout) {
-		return new TaskResult(Futures.await(this.poller.completion(), timeout, id(), "the result"), this.converter);
+		return this.reactive.handles().result(Futures.await(run().completion(), timeout, id(), "the result"));
 	}
 
 	/**
@@ -171,21 +98,54 @@ public final class TaskHandle {
 	 * @return the future
 	 */
 	public CompletableFuture<TaskResult> toFuture() {
-		return this.poller.completion().thenApply((response) -> new TaskResult(response, this.converter));
+		return run().completion().thenApply(this.reactive.handles()::result);
 	}
 
 	/**
-	 * Cancels the task ({@code DELETE /task/{id}}). A task that has already ended (the
-	 * server answers 404) is not an error: there is nothing left to cancel, and
-	 * {@code false} says so. Either way the task's final status follows through polling.
+	 * The live view URL (interactive, not embedded), waiting up to
+	 * {@code smooth.task.live-url-timeout} for the browser to come up.
+	 * @return the URL
+	 */
+	public String liveUrl() {
+		return liveUrl(null);
+	}
+
+	/**
+	 * The live view URL with options, such as {@code liveUrl((o) -> o.embed(true))}.
+	 * @param options interactive (default {@code true}), embed (default {@code false}),
+	 * timeout (default {@code smooth.task.live-url-timeout})
+	 * @return the URL
+	 */
+	public String liveUrl(@Nullable Consumer<LiveUrlOptions> options) {
+		LiveUrlOptions o = LiveUrlOptions.of(options);
+		Duration timeout = o.timeoutOr(timeouts().liveUrl());
+		this.reactive.checkLive();
+		// the waiter goes away when the wait does: a waiter left behind would keep the
+		// task polled at the active cadence
+		TaskResponse response = Futures.awaitOrCancel(
+				run().awaitResponse((r) -> ReactiveTaskHandle.hasText(r.liveUrl()), "the live URL", timeout), timeout,
+				id(), "the live URL");
+		return ReactiveTaskHandle.withFlags(response.liveUrl(), o.isInteractive(), o.isEmbed());
+	}
+
+	/**
+	 * The live view URL if the browser is already up; never waits.
+	 * @return the URL (interactive, not embedded)
+	 */
+	public Optional<String> currentLiveUrl() {
+		return this.reactive.currentLiveUrl();
+	}
+
+	/**
+	 * Cancels the task ({@code DELETE /task/{id}}), waiting up to the call timeout. A
+	 * task that has already ended (the server answers 404) is not an error: there is
+	 * nothing left to cancel, and {@code false} says so. Either way the task's final
+	 * status follows through polling.
 	 * @return {@code true} when the server accepted the cancel, {@code false} when the
 	 * task had already ended
 	 */
 	public boolean cancel() {
-		Boolean accepted = Futures.await(this.poller.api().cancelTask(id()), this.liveUrlTimeout, id(),
-				"the cancellation");
-		this.poller.wakeUp();
-		return Boolean.TRUE.equals(accepted);
+		return Boolean.TRUE.equals(Futures.await(this.reactive.cancel(), timeouts().call(), id(), "the cancellation"));
 	}
 
 	/**
@@ -204,138 +164,38 @@ public final class TaskHandle {
 	 * @return the URL, or empty when the server says there is no recording
 	 */
 	public Optional<String> recordingUrl(Duration timeout) {
-		return terminalUrl(timeout, false, TaskResponse::recordingUrl, "the recording URL");
+		return Optional.ofNullable(
+				Futures.await(this.reactive.recordingUrl(timeout), timeout.plus(GRACE), id(), "the recording URL"));
 	}
 
 	/**
-	 * The downloads archive, waiting up to 30 s.
-	 * @return the URL, or empty when nothing was downloaded
+	 * The files the browser downloaded (and screenshots or PDFs made by built-in tools),
+	 * as one zip archive.
+	 * @return the downloads
 	 */
-	public Optional<String> downloadsUrl() {
-		return downloadsUrl(Duration.ofSeconds(30));
+	public TaskDownloads downloads() {
+		return this.downloads;
 	}
 
 	/**
-	 * The URL of a zip of the files the browser downloaded (and screenshots or PDFs made
-	 * by built-in tools). Waits for the task to end, then asks with
-	 * {@code downloads=true}.
-	 * @param timeout the bound for the whole wait
-	 * @return the URL, or empty when there is nothing
+	 * The reactive view of this task: the same run, the same poller.
+	 * @return the handle
 	 */
-	public Optional<String> downloadsUrl(Duration timeout) {
-		return terminalUrl(timeout, true, TaskResponse::downloadsUrl, "the downloads URL");
+	public ReactiveTaskHandle reactive() {
+		return this.reactive;
 	}
 
-	private Optional<String> terminalUrl(Duration timeout, boolean downloads,
-			Function<TaskResponse, @Nullable String> field, String what) {
-		Validate.positive("timeout", timeout);
-		long deadline = System.nanoTime() + timeout.toNanos();
-		TaskResponse last = Futures.await(this.poller.completion(), timeout, id(), what);
-		String known = downloads ? null : field.apply(last);
-		if (known != null) {
-			return known.isEmpty() ? Optional.empty() : Optional.of(known);
-		}
-		Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-		SmoothApiClient api = this.poller.api();
-		Mono<String> url = Flux.interval(Duration.ZERO, URL_REPOLL, this.poller.scheduler())
-			.concatMap((tick) -> api.getTask(id(), downloads))
-			.map((r) -> Optional.ofNullable(field.apply(r)))
-			.filter(Optional::isPresent)
-			.map(Optional::get)
-			.next();
-		// cancelled (the re-reads stop) when the caller gives up
-		String value = Futures.await(url, left, id(), what);
-		return value.isEmpty() ? Optional.empty() : Optional.of(value);
+	TaskRun run() {
+		return this.reactive.run();
 	}
 
-	private static boolean hasText(@Nullable String value) {
-		return value != null && !value.isBlank();
-	}
-
-	static String withFlags(@Nullable String liveUrl, boolean interactive, boolean embed) {
-		if (liveUrl == null) {
-			throw new SmoothException("No live URL");
-		}
-		return UriComponentsBuilder.fromUriString(liveUrl)
-			.replaceQueryParam("interactive", interactive)
-			.replaceQueryParam("embed", embed)
-			.build(true)
-			.toUriString();
+	TaskTimeouts timeouts() {
+		return this.reactive.handles().timeouts();
 	}
 
 	@Override
 	public String toString() {
 		return "TaskHandle[id=" + id() + ", status=" + status().value() + "]";
-	}
-
-	/**
-	 * Saves the downloads archive (a zip of the files the browser downloaded) to disk,
-	 * waiting for the task to end, up to {@code smooth.task.default-timeout}.
-	 * @param target the file to write, or an existing directory to write
-	 * {@code <task id>-downloads.zip} into
-	 * @return the file written, or empty when nothing was downloaded
-	 * @see #downloadTo(Path, Duration)
-	 */
-	public Optional<Path> downloadTo(Path target) {
-		return downloadTo(target, this.defaultTimeout);
-	}
-
-	/**
-	 * Saves the downloads archive to disk. Waits for the task to end, asks for the
-	 * archive URL, then streams the archive buffer by buffer to the file (never held in
-	 * memory). The request to the archive URL, on another host, carries no {@code apikey}
-	 * header.
-	 * @param target the file to write (replaced if present), or an existing directory
-	 * @param timeout the bound for the whole wait and transfer
-	 * @return the file written, or empty when the task downloaded nothing (the server
-	 * answered {@code downloads_url: ""})
-	 */
-	public Optional<Path> downloadTo(Path target, Duration timeout) {
-		Validate.notNull("target", target);
-		Validate.positive("timeout", timeout);
-		long deadline = System.nanoTime() + timeout.toNanos();
-		Optional<String> url = downloadsUrl(timeout);
-		if (url.isEmpty()) {
-			return Optional.empty();
-		}
-		Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-		return Optional.of(ArchiveDownload.write(this.poller.api(), url.get(), target, id(), left));
-	}
-
-	/**
-	 * The downloads archive as a resource: streamed to a new temporary file, which the
-	 * caller owns and should delete when done. Waits up to
-	 * {@code smooth.task.default-timeout}.
-	 * @return the archive, or empty when the task downloaded nothing
-	 */
-	public Optional<Resource> downloadsAsResource() {
-		Path file;
-		try {
-			file = Files.createTempFile("smooth-", "-" + ArchiveDownload.fileName(id()));
-		}
-		catch (IOException ex) {
-			throw new SmoothException("Could not create a temporary file for the downloads of Smooth task " + id(), ex);
-		}
-		boolean written = false;
-		try {
-			Optional<Path> saved = downloadTo(file);
-			written = saved.isPresent();
-			return saved.map(FileSystemResource::new);
-		}
-		finally {
-			if (!written) {
-				deleteQuietly(file);
-			}
-		}
-	}
-
-	private static void deleteQuietly(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			// nothing more to do: the temporary file is left behind
-		}
 	}
 
 }

@@ -19,7 +19,7 @@ package sh.smooth.spring.tool;
 import java.util.function.Supplier;
 
 import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.session.BrowserActions;
+import sh.smooth.spring.browser.BrowserActions;
 
 /**
  * The call a tool is answering. Declare it as a parameter of a {@link SmoothTool} method
@@ -64,8 +64,8 @@ public final class SmoothToolContext {
 	/**
 	 * The browser of the task that called this tool: {@code goTo}, {@code extract},
 	 * {@code evaluateJs} and {@code runTask} go to the same task, while its agent waits
-	 * for this tool's answer (reference section 8.4). Works for sessions and plain tasks.
-	 * Each call blocks this tool's thread until its result arrives.
+	 * for this tool's answer . Works for sessions and plain tasks. Each call blocks this
+	 * tool's thread until its result arrives.
 	 * @return the actions
 	 */
 	public BrowserActions actions() {

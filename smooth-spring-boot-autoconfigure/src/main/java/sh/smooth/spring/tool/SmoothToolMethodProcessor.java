@@ -48,7 +48,7 @@ import org.springframework.util.ClassUtils;
 
 import sh.smooth.spring.api.ToolSignature;
 import sh.smooth.spring.error.SmoothValidationException;
-import sh.smooth.spring.task.ToolSelection;
+import sh.smooth.spring.browser.ToolSelection;
 
 /**
  * Finds the {@link SmoothTool} methods of every bean once all singletons exist (in the

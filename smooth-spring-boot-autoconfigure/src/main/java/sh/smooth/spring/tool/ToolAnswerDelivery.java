@@ -32,7 +32,7 @@ import sh.smooth.spring.error.SmoothNetworkException;
 import sh.smooth.spring.error.SmoothRateLimitException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
-import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.runtime.TaskRun;
 
 /**
  * Sends one tool answer until the server accepts it or its task ends. The agent waits for
@@ -43,7 +43,7 @@ import sh.smooth.spring.polling.TaskPoller;
  * sooner than a 429's {@code Retry-After} (honoured up to
  * {@code smooth.retry.max-retry-after}, the same bound as every other 429 pause). It
  * stops on any other error (a 400 or 404 means the task is over) and, before the next
- * send, once the task's poller has completed; a wait in progress ends early then.
+ * send, once the task's run has ended; a wait in progress ends early then.
  */
 final class ToolAnswerDelivery {
 
@@ -55,24 +55,27 @@ final class ToolAnswerDelivery {
 	/** The longest wait before a new send. */
 	static final Duration MAX_WAIT = Duration.ofSeconds(16);
 
-	private final TaskPoller poller;
+	private final TaskRun run;
+
+	private final RetrySettings retry;
 
 	private final TaskEvent answer;
 
 	private final String toolName;
 
-	/** Completes with {@code false} when the task's poller does: ends a wait early. */
+	/** Completes with {@code false} when the task's run ends: ends a wait early. */
 	private final CompletableFuture<Boolean> taskEnded;
 
 	private volatile boolean resent;
 
-	ToolAnswerDelivery(TaskPoller poller, TaskEvent answer, String toolName) {
-		this.poller = poller;
+	ToolAnswerDelivery(TaskRun run, RetrySettings retry, TaskEvent answer, String toolName) {
+		this.run = run;
+		this.retry = retry;
 		this.answer = answer;
 		this.toolName = toolName;
 		// a dependent of the completion, never the completion itself: cancelling a wait
 		// must not cancel the task's future
-		this.taskEnded = poller.completion().handle((response, error) -> Boolean.FALSE);
+		this.taskEnded = run.completion().handle((response, error) -> Boolean.FALSE);
 	}
 
 	/**
@@ -81,20 +84,20 @@ final class ToolAnswerDelivery {
 	 * when delivery stops without that
 	 */
 	Mono<Void> send() {
-		return Mono.defer(() -> this.poller.api().sendEvent(this.poller.taskId(), this.answer, CallSafety.IDEMPOTENT))
+		return Mono.defer(() -> this.run.send(this.answer, CallSafety.IDEMPOTENT))
 			.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
 				Throwable failure = signal.failure();
-				if (!isTransient(failure) || this.poller.isDone()) {
+				if (!isTransient(failure) || this.run.isDone()) {
 					return Mono.error(failure);
 				}
 				long retry = signal.totalRetries() + 1;
-				Duration wait = waitBefore(retry, failure, this.poller.api().retrySettings());
+				Duration wait = waitBefore(retry, failure, this.retry);
 				log(retry, wait, failure);
 				this.resent = true;
-				return Mono.delay(wait, this.poller.scheduler())
+				return Mono.delay(wait, this.run.scheduler())
 					.map((tick) -> Boolean.TRUE)
 					.or(Mono.fromFuture(this.taskEnded, true))
-					.flatMap((goOn) -> (goOn && !this.poller.isDone()) ? Mono.just(retry) : Mono.error(failure));
+					.flatMap((goOn) -> (goOn && !this.run.isDone()) ? Mono.just(retry) : Mono.error(failure));
 			})));
 	}
 
@@ -137,7 +140,7 @@ final class ToolAnswerDelivery {
 	private void log(long retry, Duration wait, Throwable failure) {
 		if (retry == 1 && logger.isInfoEnabled()) {
 			logger.info("Smooth did not accept the answer to tool call '" + this.toolName + "' (event "
-					+ this.answer.id() + ") of task " + this.poller.taskId() + " (" + failure.getMessage()
+					+ this.answer.id() + ") of task " + this.run.id() + " (" + failure.getMessage()
 					+ "): sending it again until the server accepts it or the task ends");
 		}
 		if (logger.isDebugEnabled()) {

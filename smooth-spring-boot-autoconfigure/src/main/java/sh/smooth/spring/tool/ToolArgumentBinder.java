@@ -16,8 +16,6 @@
 
 package sh.smooth.spring.tool;
 
-import sh.smooth.spring.task.OutputConverter;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +32,8 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import sh.smooth.spring.support.OutputConverter;
 
 /**
  * Binds a tool call's JSON input to the method's parameters. Every problem (a missing

@@ -16,6 +16,7 @@
 
 package sh.smooth.spring.tool;
 
+import sh.smooth.spring.observation.ToolCallOutcome;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +44,9 @@ import org.springframework.core.ReactiveAdapterRegistry;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.api.TaskResponse;
-import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.observation.ToolCallObservations;
+import sh.smooth.spring.observation.ToolCallOutcome;
+import sh.smooth.spring.runtime.TaskRun;
 
 /**
  * One tool call, from the event to the accepted answer. Exactly one of success, failure,
@@ -59,9 +62,9 @@ final class ToolCallRun {
 	/** The tool name recorded for a lost answer to a tool nobody declared. */
 	private static final String UNKNOWN_TOOL = "unknown";
 
-	private final ToolDispatcher dispatcher;
+	private final ToolRuntime runtime;
 
-	private final TaskPoller poller;
+	private final TaskRun run;
 
 	private final SmoothToolContext context;
 
@@ -75,7 +78,7 @@ final class ToolCallRun {
 
 	private final boolean cameWithFinalResponse;
 
-	private final ToolCallObserver.Observation observation;
+	private final ToolCallObservations.Stoppable observation;
 
 	private final AtomicBoolean answered = new AtomicBoolean();
 
@@ -92,26 +95,28 @@ final class ToolCallRun {
 
 	private volatile @Nullable Disposable timer;
 
-	ToolCallRun(ToolDispatcher dispatcher, TaskPoller poller, SmoothToolContext context,
-			@Nullable SmoothToolCallback tool, @Nullable JsonNode input, List<String> available, Runnable onDone,
-			boolean cameWithFinalResponse) {
-		this.dispatcher = dispatcher;
-		this.poller = poller;
+	ToolCallRun(ToolRuntime runtime, TaskRun run, SmoothToolContext context, @Nullable SmoothToolCallback tool,
+			@Nullable JsonNode input, List<String> available, Runnable onDone, boolean cameWithFinalResponse) {
+		this.runtime = runtime;
+		this.run = run;
 		this.context = context;
 		this.tool = tool;
 		this.input = input;
 		this.available = available;
 		this.onDone = onDone;
 		this.cameWithFinalResponse = cameWithFinalResponse;
-		this.observation = observe(dispatcher.observer(), context);
+		this.observation = observe(runtime, run, context);
 	}
 
-	private static ToolCallObserver.Observation observe(ToolCallObserver observer, SmoothToolContext context) {
+	private static ToolCallObservations.Stoppable observe(ToolRuntime runtime, TaskRun run, SmoothToolContext context) {
 		try {
-			return observer.start(context.taskId(), context.eventId(), context.toolName());
+			// a child of the task's observation, which the run carries
+			return runtime.observations()
+				.start(context.taskId(), context.eventId(), context.toolName(), run.observation(),
+						runtime.knownToolNames().get());
 		}
 		catch (RuntimeException ex) {
-			logger.warn("A Smooth tool call observer failed", ex);
+			logger.warn("The observation of a Smooth tool call failed", ex);
 			return (outcome, error) -> {
 			};
 		}
@@ -131,7 +136,7 @@ final class ToolCallRun {
 	 */
 	void start() {
 		JsonNode received = this.input;
-		ObjectNode object = ToolInput.asObject(received, this.dispatcher.mapper());
+		ObjectNode object = ToolInput.asObject(received, this.runtime.mapper());
 		if (object == null && received != null) {
 			SmoothToolCallback tool = this.tool;
 			String expected = ToolInput.expected((tool != null) ? inputs(tool) : null);
@@ -140,10 +145,10 @@ final class ToolCallRun {
 		}
 		this.arguments = object;
 		try {
-			this.execution = this.dispatcher.executor().submit(this::execute);
+			this.execution = this.runtime.executor().submit(this::execute);
 		}
 		catch (RejectedExecutionException ex) {
-			if (this.dispatcher.isClosed()) {
+			if (this.runtime.isClosed()) {
 				shutDown();
 				return;
 			}
@@ -152,8 +157,8 @@ final class ToolCallRun {
 			fail(ToolCallOutcome.FAILURE, ex);
 			return;
 		}
-		this.queueTimer = this.poller.scheduler()
-			.schedule(this::queueTimeout, this.dispatcher.queueTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		this.queueTimer = this.run.scheduler()
+			.schedule(this::queueTimeout, this.runtime.queueTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		if (this.started.get()) {
 			// started (or answered) before the timer was armed
 			dispose(this.queueTimer);
@@ -182,8 +187,8 @@ final class ToolCallRun {
 			return;
 		}
 		// the timeout counts running time only, from here
-		this.timer = this.poller.scheduler()
-			.schedule(this::timeout, this.dispatcher.timeout().toMillis(), TimeUnit.MILLISECONDS);
+		this.timer = this.run.scheduler()
+			.schedule(this::timeout, this.runtime.timeout().toMillis(), TimeUnit.MILLISECONDS);
 		if (this.answered.get()) {
 			// cancelled before the timer was armed
 			dispose(this.timer);
@@ -240,7 +245,7 @@ final class ToolCallRun {
 		JsonNode output;
 		try {
 			output = (value == null) ? null
-					: (value instanceof JsonNode node) ? node : this.dispatcher.mapper().valueToTree(value);
+					: (value instanceof JsonNode node) ? node : this.runtime.mapper().valueToTree(value);
 		}
 		catch (JacksonException ex) {
 			fail(ToolCallOutcome.FAILURE, ex);
@@ -254,7 +259,7 @@ final class ToolCallRun {
 			// timed out or cancelled: the interrupt surfaced here, nothing more to say
 			return;
 		}
-		if (this.dispatcher.isClosed()) {
+		if (this.runtime.isClosed()) {
 			shutDown();
 			return;
 		}
@@ -280,18 +285,18 @@ final class ToolCallRun {
 			// leaves the queue as a no-op; the started flag already keeps it from running
 			queued.cancel(false);
 		}
-		logger.warn("Smooth tool '" + this.context.toolName() + "' waited longer than " + this.dispatcher.queueTimeout()
+		logger.warn("Smooth tool '" + this.context.toolName() + "' waited longer than " + this.runtime.queueTimeout()
 				+ " for a thread for task " + this.context.taskId() + " (event " + this.context.eventId()
 				+ "): answering \"busy\"; it will not run (smooth.tools.executor.*)");
 		fail(ToolCallOutcome.FAILURE, new RejectedExecutionException("Smooth tool '" + this.context.toolName()
-				+ "' waited longer than " + this.dispatcher.queueTimeout() + " for a thread"));
+				+ "' waited longer than " + this.runtime.queueTimeout() + " for a thread"));
 	}
 
 	private void timeout() {
 		if (this.answered.get()) {
 			return;
 		}
-		logger.warn("Smooth tool '" + this.context.toolName() + "' ran longer than " + this.dispatcher.timeout()
+		logger.warn("Smooth tool '" + this.context.toolName() + "' ran longer than " + this.runtime.timeout()
 				+ " for task " + this.context.taskId() + " (event " + this.context.eventId()
 				+ "): answering with an error and interrupting it");
 		fail(ToolCallOutcome.TIMEOUT, null);
@@ -341,10 +346,10 @@ final class ToolCallRun {
 			return;
 		}
 		ToolFailure failure = new ToolFailure(kind, this.context, this.tool, error, this.available,
-				this.dispatcher.timeout());
+				this.runtime.timeout());
 		ToolReply reply;
 		try {
-			reply = this.dispatcher.errors().handle(failure);
+			reply = this.runtime.errors().handle(failure);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("The SmoothToolErrorHandler failed; answering the tool call with code 500", ex);
@@ -360,7 +365,8 @@ final class ToolCallRun {
 		disposeTimers();
 		TaskEvent event = TaskEvent.toolResponse(this.context.eventId(), reply.code(), reply.output());
 		// same event id on every send, until accepted or the task ends; never re-run
-		ToolAnswerDelivery delivery = new ToolAnswerDelivery(this.poller, event, this.context.toolName());
+		ToolAnswerDelivery delivery = new ToolAnswerDelivery(this.run, this.runtime.retry(), event,
+				this.context.toolName());
 		delivery.send()
 			.subscribe(null, (sendError) -> notSent(outcome, sendError, delivery), () -> done(outcome, error));
 	}
@@ -375,19 +381,19 @@ final class ToolCallRun {
 		}
 		else {
 			String why = rejected ? "the server rejected it after earlier failures; the task has probably ended"
-					: this.poller.isDone() ? ended() + " before the server accepted it" : "the server refused it";
+					: this.run.isDone() ? ended() + " before the server accepted it" : "the server refused it";
 			logger.warn("The answer to Smooth tool call '" + this.context.toolName() + "' (event "
 					+ this.context.eventId() + ") of task " + this.context.taskId() + " was lost: " + why + " ("
 					+ error.getMessage() + ")");
 			// a tool attached to the task (a bounded set of names), else "unknown"
-			this.dispatcher.answerLost((this.tool != null) ? this.context.toolName() : UNKNOWN_TOOL);
+			this.runtime.answerLost((this.tool != null) ? this.context.toolName() : UNKNOWN_TOOL);
 		}
 		done(outcome, error);
 	}
 
 	private String ended() {
-		TaskResponse latest = this.poller.latest();
-		return (latest != null && latest.isTerminal()) ? "the task ended with status " + latest.status()
+		TaskResponse latest = this.run.latest();
+		return (latest != null && latest.isTerminal()) ? "the task ended with status " + latest.status().value()
 				: "polling of the task stopped";
 	}
 
@@ -401,7 +407,7 @@ final class ToolCallRun {
 			this.observation.stop(outcome, error);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("A Smooth tool call observer failed", ex);
+			logger.warn("The observation of a Smooth tool call failed", ex);
 		}
 	}
 

@@ -16,39 +16,54 @@
 
 package sh.smooth.spring.tool;
 
-import java.util.function.Consumer;
-import java.util.function.Function;
-
-import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.session.BrowserActions;
-
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import org.springframework.util.function.SingletonSupplier;
 
-import sh.smooth.spring.polling.TaskPoller;
-import sh.smooth.spring.task.Validate;
+import sh.smooth.spring.api.RetrySettings;
+import sh.smooth.spring.api.TaskEvent;
+import sh.smooth.spring.api.TaskKind;
+import sh.smooth.spring.api.TaskResponse;
+import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.browser.ToolSelection;
+import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.observation.ToolAnswerRecorder;
+import sh.smooth.spring.observation.ToolCallObservations;
+import sh.smooth.spring.runtime.BrowserActionsFactory;
+import sh.smooth.spring.runtime.TaskRun;
+import sh.smooth.spring.runtime.TaskRunListener;
+import sh.smooth.spring.runtime.ToolAttachment;
+import sh.smooth.spring.support.Validate;
 
 /**
- * Answers the agent's {@code tool_call} events for every task of the application. Each
- * call runs on a bounded executor (never on an HTTP or polling thread), runs once per
- * event id (an application-wide, bounded set of handled ids), is bounded both while it
- * waits for a thread and while it runs, and is cancelled when its task ends. Its answer
- * is sent until the server accepts it or the task ends. Close it to stop the executor.
+ * Offers the application's custom tools to tasks and answers the agent's
+ * {@code tool_call} events: selects the tools of a task (their signatures go into
+ * {@code custom_tools}), takes each new call of a task once, and starts a
+ * {@link ToolCallRun} for it. Each call runs on a bounded executor (never on an HTTP or
+ * polling thread), runs once per event id (an application-wide, bounded set of handled
+ * ids), is bounded both while it waits for a thread and while it runs, and is cancelled
+ * when its task ends. Its answer is sent until the server accepts it or the task ends.
+ * Close it to stop the executor.
  */
-public final class ToolDispatcher implements AutoCloseable {
+public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(ToolDispatcher.class);
 
 	/** How many handled tool-call ids are remembered for de-duplication. */
 	public static final int HANDLED_CAPACITY = 100_000;
@@ -59,66 +74,38 @@ public final class ToolDispatcher implements AutoCloseable {
 	 */
 	public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(30);
 
-	private final ExecutorService executor;
+	private final ToolRegistry registry;
 
-	private final SmoothToolErrorHandler errors;
+	private final ToolRuntime runtime;
 
-	private final Supplier<ToolCallObserver> observer;
-
-	private final JsonMapper mapper;
-
-	private final Duration timeout;
-
-	private final Duration queueTimeout;
+	private final BrowserActionsFactory actions;
 
 	private final HandledToolCalls handled;
 
-	private volatile Consumer<String> lostAnswers = (toolName) -> {
-	};
-
-	private volatile boolean closed;
-
-	private volatile Function<TaskPoller, BrowserActions> actions = (poller) -> {
-		throw new SmoothException("Browser actions are not available: the session feature is not configured");
-	};
-
-	/**
-	 * Creates a dispatcher whose calls may wait {@link #DEFAULT_QUEUE_TIMEOUT} for a
-	 * thread.
-	 * @param executor runs tool methods; owned: shut down by {@link #close()}
-	 * @param errors maps failures to replies
-	 * @param observer observes calls (resolved on first use)
-	 * @param mapper writes results as JSON
-	 * @param timeout how long a tool may run, counted from when it starts running
-	 */
-	public ToolDispatcher(ExecutorService executor, SmoothToolErrorHandler errors, Supplier<ToolCallObserver> observer,
-			JsonMapper mapper, Duration timeout) {
-		this(executor, errors, observer, mapper, timeout, DEFAULT_QUEUE_TIMEOUT);
-	}
-
 	/**
 	 * Creates a dispatcher.
+	 * @param registry the tools, with the default selection for tasks that do not choose
 	 * @param executor runs tool methods; owned: shut down by {@link #close()}
 	 * @param errors maps failures to replies
-	 * @param observer observes calls (resolved on first use)
 	 * @param mapper writes results as JSON
-	 * @param timeout how long a tool may run, counted from when it starts running
-	 * @param queueTimeout how long a call may wait for a thread; past it the call is
-	 * answered "busy" (code 400) and never runs
+	 * @param settings the bounds of a call and of its answer's re-sends
+	 * @param actions gives a tool the browser actions of its task
+	 * @param observations records the {@code smooth.tool.call} observations
+	 * @param lostAnswers counts answers that never reached the server
 	 */
-	public ToolDispatcher(ExecutorService executor, SmoothToolErrorHandler errors, Supplier<ToolCallObserver> observer,
-			JsonMapper mapper, Duration timeout, Duration queueTimeout) {
-		this(executor, errors, observer, mapper, timeout, queueTimeout, HANDLED_CAPACITY);
+	public ToolDispatcher(ToolRegistry registry, ExecutorService executor, SmoothToolErrorHandler errors,
+			JsonMapper mapper, Settings settings, BrowserActionsFactory actions, ToolCallObservations observations,
+			ToolAnswerRecorder lostAnswers) {
+		this(registry, executor, errors, mapper, settings, actions, observations, lostAnswers, HANDLED_CAPACITY);
 	}
 
-	ToolDispatcher(ExecutorService executor, SmoothToolErrorHandler errors, Supplier<ToolCallObserver> observer,
-			JsonMapper mapper, Duration timeout, Duration queueTimeout, int handledCapacity) {
-		this.executor = executor;
-		this.errors = errors;
-		this.observer = SingletonSupplier.of(observer);
-		this.mapper = mapper;
-		this.timeout = Validate.positive("smooth.tools.timeout", timeout);
-		this.queueTimeout = Validate.positive("smooth.tools.executor.queue-timeout", queueTimeout);
+	ToolDispatcher(ToolRegistry registry, ExecutorService executor, SmoothToolErrorHandler errors, JsonMapper mapper,
+			Settings settings, BrowserActionsFactory actions, ToolCallObservations observations,
+			ToolAnswerRecorder lostAnswers, int handledCapacity) {
+		this.registry = registry;
+		this.runtime = new ToolRuntime(executor, errors, mapper, settings.timeout(), settings.queueTimeout(),
+				settings.retry(), observations, lostAnswers, registry::nameSet);
+		this.actions = actions;
 		this.handled = new HandledToolCalls(handledCapacity);
 	}
 
@@ -151,12 +138,11 @@ public final class ToolDispatcher implements AutoCloseable {
 	 */
 	public static ExecutorService boundedExecutor(int threads, int queueCapacity, ThreadFactory threadFactory) {
 		if (threads < 1) {
-			throw new sh.smooth.spring.error.SmoothValidationException("smooth.tools.executor.threads", threads,
-					"must be at least 1");
+			throw new SmoothValidationException("smooth.tools.executor.threads", threads, "must be at least 1");
 		}
 		if (queueCapacity < 0) {
-			throw new sh.smooth.spring.error.SmoothValidationException("smooth.tools.executor.queue-capacity",
-					queueCapacity, "must not be negative");
+			throw new SmoothValidationException("smooth.tools.executor.queue-capacity", queueCapacity,
+					"must not be negative");
 		}
 		BlockingQueue<Runnable> queue = (queueCapacity == 0) ? new SynchronousQueue<>()
 				: new ArrayBlockingQueue<>(queueCapacity);
@@ -166,110 +152,169 @@ public final class ToolDispatcher implements AutoCloseable {
 		return executor;
 	}
 
-	/**
-	 * Dispatches the tool calls of a task to these tools, and keeps the task polled at
-	 * the steady active interval until it ends. Call before the poller starts.
-	 * @param poller the task's poller
-	 * @param tools the tools attached to the task
-	 */
-	public void attach(TaskPoller poller, List<SmoothToolCallback> tools) {
-		attach(poller, tools, true);
+	@Override
+	public Selected select(ToolSelection selection) {
+		// validates the names before any HTTP call
+		List<SmoothToolCallback> tools = this.registry.select(selection);
+		if (tools.isEmpty()) {
+			return Selected.NONE;
+		}
+		List<ToolSignature> signatures = tools.stream().map(SmoothToolCallback::signature).toList();
+		return new Selected() {
+
+			@Override
+			public List<ToolSignature> signatures() {
+				return signatures;
+			}
+
+			@Override
+			public void attach(TaskRun run) {
+				ToolDispatcher.this.attach(run, tools);
+			}
+
+		};
 	}
 
 	/**
-	 * Dispatches the tool calls of a task or session to these tools. Call before the
-	 * poller starts.
-	 * @param poller the poller
+	 * Answers the tool calls of a run with these tools. A task is kept polled at the
+	 * steady active interval until it ends: its agent may call a tool at any time,
+	 * whether or not anyone awaits it. A session is not: its agent only works (and calls
+	 * tools) while an action is pending, which polls actively anyway, so an idle session
+	 * still costs no requests.
+	 * @param run the run, before it starts polling
 	 * @param tools the tools attached
-	 * @param steady whether to keep polling at the steady active interval until the end:
-	 * yes for a task, whose agent may call a tool at any time whether or not anyone
-	 * awaits it; no for a session, whose agent only works (and calls tools) while an
-	 * action is pending, which polls actively anyway, so an idle session still costs no
-	 * requests
 	 */
-	public void attach(TaskPoller poller, List<SmoothToolCallback> tools, boolean steady) {
-		poller.addListener(new TaskToolCalls(this, tools, steady));
+	void attach(TaskRun run, List<SmoothToolCallback> tools) {
+		boolean steady = run.kind() == TaskKind.TASK;
+		run.addListener(new RunCalls(tools, steady));
 		if (steady) {
-			poller.retainSteadyPolling();
+			run.retainSteadyPolling();
 		}
-	}
-
-	ExecutorService executor() {
-		return this.executor;
-	}
-
-	SmoothToolErrorHandler errors() {
-		return this.errors;
-	}
-
-	ToolCallObserver observer() {
-		return this.observer.get();
-	}
-
-	JsonMapper mapper() {
-		return this.mapper;
-	}
-
-	Duration timeout() {
-		return this.timeout;
-	}
-
-	Duration queueTimeout() {
-		return this.queueTimeout;
-	}
-
-	HandledToolCalls handled() {
-		return this.handled;
-	}
-
-	/**
-	 * Sets who counts the tool answers that never reached the server (the metrics
-	 * feature).
-	 * @param recorder called with the tool name ({@code unknown} for a tool nobody
-	 * declared) once per lost answer
-	 */
-	public void setLostAnswerRecorder(Consumer<String> recorder) {
-		this.lostAnswers = recorder;
-	}
-
-	void answerLost(String toolName) {
-		try {
-			this.lostAnswers.accept(toolName);
-		}
-		catch (RuntimeException ex) {
-			// a broken recorder must not break the answer path
-		}
-	}
-
-	/**
-	 * Sets how a tool gets the browser actions of its task (wired by the
-	 * auto-configuration to the session feature).
-	 * @param actions gives the actions of a task
-	 */
-	public void setActions(Function<TaskPoller, BrowserActions> actions) {
-		this.actions = actions;
-	}
-
-	BrowserActions actionsFor(TaskPoller poller) {
-		return this.actions.apply(poller);
-	}
-
-	/**
-	 * Whether {@link #close()} was called: calls interrupted or refused from then on are
-	 * the application's shutdown, not failures of the tools.
-	 * @return whether the dispatcher is closed
-	 */
-	boolean isClosed() {
-		return this.closed;
 	}
 
 	@Override
 	public void close() {
-		// set before the interrupts, so the interrupted calls see it
-		this.closed = true;
 		// interrupts running tools: their tasks cannot be answered once the client is
-		// gone
-		this.executor.shutdownNow();
+		// gone; isShutdown() is true before the interrupts, so they see the shutdown
+		this.runtime.executor().shutdownNow();
+	}
+
+	/**
+	 * The tool calls of one run: takes each new {@code tool_call} event once, starts a
+	 * {@link ToolCallRun} for it, and cancels the runs still going when the task ends.
+	 * Runs on the polling scheduler and returns at once: tools run on the executor.
+	 */
+	private final class RunCalls implements TaskRunListener {
+
+		private final Map<String, SmoothToolCallback> tools = new LinkedHashMap<>();
+
+		private final List<String> names;
+
+		private final Map<String, ToolCallRun> running = new ConcurrentHashMap<>();
+
+		/** Whether this run holds a steady-polling reference to release at the end. */
+		private final boolean steady;
+
+		RunCalls(List<SmoothToolCallback> tools, boolean steady) {
+			this.steady = steady;
+			tools.forEach((tool) -> this.tools.put(tool.name(), tool));
+			this.names = this.tools.keySet().stream().sorted().toList();
+		}
+
+		@Override
+		public void onEvents(TaskRun run, List<TaskEvent> events) {
+			TaskResponse latest = run.latest();
+			boolean finalResponse = latest != null && latest.isTerminal();
+			for (TaskEvent event : events) {
+				if (isAnswer(event)) {
+					// our own answer, replayed after a re-attach: its call needs nothing
+					// more
+					ToolDispatcher.this.handled.claim(run.id(), event.id());
+				}
+			}
+			for (TaskEvent event : events) {
+				if (isCall(event) && ToolDispatcher.this.handled.claim(run.id(), event.id())) {
+					dispatch(run, event, finalResponse);
+				}
+			}
+		}
+
+		private void dispatch(TaskRun run, TaskEvent event, boolean finalResponse) {
+			String name = Validate.notNull("name", event.payloadName());
+			JsonNode input = (event.payload() != null) ? event.payload().get("input") : null;
+			SmoothToolContext context = new SmoothToolContext(run.id(), event.id(), name,
+					() -> ToolDispatcher.this.actions.actionsFor(run));
+			SmoothToolCallback tool = this.tools.get(name);
+			ToolCallRun call = new ToolCallRun(ToolDispatcher.this.runtime, run, context, tool, input, this.names,
+					() -> this.running.remove(context.eventId()), finalResponse);
+			if (finalResponse && logger.isInfoEnabled()) {
+				logger.info("Smooth tool call '" + name + "' (event " + context.eventId() + ") arrived with the final "
+						+ "status of task " + run.id() + ": it is handled, but the server may reject the answer");
+			}
+			if (tool == null) {
+				logger.warn("The Smooth agent called unknown tool '" + name + "' on task " + run.id() + " (event "
+						+ context.eventId() + "); available: " + String.join(", ", this.names));
+				call.unknownTool();
+				return;
+			}
+			this.running.put(context.eventId(), call);
+			call.start();
+		}
+
+		@Override
+		public void onTerminal(TaskRun run, TaskResponse response) {
+			for (ToolCallRun call : this.running.values()) {
+				// calls that came with the final status were started knowingly: let them
+				// answer
+				if (!call.cameWithFinalResponse()) {
+					call.cancel("task " + run.id() + " ended with status " + response.status().value());
+				}
+			}
+			if (this.steady) {
+				run.releaseSteadyPolling();
+			}
+		}
+
+		@Override
+		public void onFailure(TaskRun run, Throwable error) {
+			for (ToolCallRun call : this.running.values()) {
+				call.cancel("polling of task " + run.id() + " stopped (" + error.getMessage() + ")");
+			}
+			if (this.steady) {
+				run.releaseSteadyPolling();
+			}
+		}
+
+		private static boolean isCall(TaskEvent event) {
+			return TaskEvent.TOOL_CALL.equals(event.name()) && event.id() != null && event.payloadName() != null
+					&& event.payloadCode() == null;
+		}
+
+		private static boolean isAnswer(TaskEvent event) {
+			return TaskEvent.TOOL_CALL.equals(event.name()) && event.id() != null && event.payloadCode() != null;
+		}
+
+	}
+
+	/**
+	 * The bounds of tool calls.
+	 *
+	 * @param timeout how long a tool may run, counted from when it starts running
+	 * ({@code smooth.tools.timeout})
+	 * @param queueTimeout how long a call may wait for a thread; past it the call is
+	 * answered "busy" (code 400) and never runs
+	 * ({@code smooth.tools.executor.queue-timeout})
+	 * @param retry the client's retry settings: an answer's re-sends never wait longer
+	 * than their bound of 429 pauses
+	 */
+	public record Settings(Duration timeout, Duration queueTimeout, RetrySettings retry) {
+
+		public Settings {
+			Validate.positive("smooth.tools.timeout", timeout);
+			Validate.positive("smooth.tools.executor.queue-timeout", queueTimeout);
+			Validate.notNull("retry", retry);
+		}
+
 	}
 
 }

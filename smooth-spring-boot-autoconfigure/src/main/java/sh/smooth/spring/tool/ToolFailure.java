@@ -16,6 +16,7 @@
 
 package sh.smooth.spring.tool;
 
+import sh.smooth.spring.observation.ToolCallOutcome;
 import java.time.Duration;
 import java.util.List;
 

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 
 import sh.smooth.spring.api.ToolSignature;
 import sh.smooth.spring.error.SmoothValidationException;
-import sh.smooth.spring.task.ToolSelection;
+import sh.smooth.spring.browser.ToolSelection;
 
 /**
  * Every custom tool of the application, by name and by group: the {@link SmoothTool}

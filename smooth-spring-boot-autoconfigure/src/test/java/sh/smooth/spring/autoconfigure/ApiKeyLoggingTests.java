@@ -122,7 +122,7 @@ class ApiKeyLoggingTests {
 					TaskHandle handle = context.getBean(SmoothOperations.class).submit("Read the news");
 					handle.await(Duration.ofSeconds(10));
 					handle.cancel();
-					assertThat(handle.downloadTo(this.dir, Duration.ofSeconds(10))).isPresent();
+					assertThat(handle.downloads().saveTo(this.dir, Duration.ofSeconds(10))).isPresent();
 					// the application's own client, built from Boot's builder
 					context.getBean(WebClient.Builder.class)
 						.build()

@@ -40,11 +40,11 @@ import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.SmoothWebClientCustomizer;
 import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.error.SmoothMissingApiKeyException;
 import sh.smooth.spring.polling.PollingEngine;
 import sh.smooth.spring.support.ExpectedLog;
-import sh.smooth.spring.task.Agent;
-import sh.smooth.spring.task.Device;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;

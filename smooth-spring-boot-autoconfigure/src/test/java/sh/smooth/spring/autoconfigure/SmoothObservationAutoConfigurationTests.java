@@ -27,44 +27,43 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import sh.smooth.spring.ReactiveSmoothTemplate;
+import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.observation.DefaultSmoothTaskObservationConvention;
 import sh.smooth.spring.observation.SmoothCreditsObservationHandler;
 import sh.smooth.spring.observation.SmoothPollMetrics;
-import sh.smooth.spring.observation.SmoothSessionActionObserver;
 import sh.smooth.spring.observation.SmoothTaskObservationConvention;
-import sh.smooth.spring.observation.SmoothTaskObservationSupport;
-import sh.smooth.spring.observation.SmoothToolCallObserver;
-import sh.smooth.spring.session.SessionActionObserver;
-import sh.smooth.spring.task.TaskKind;
-import sh.smooth.spring.task.TaskStart;
-import sh.smooth.spring.task.TaskSupport;
-import sh.smooth.spring.task.ToolSelection;
-import sh.smooth.spring.tool.ToolCallObserver;
+import sh.smooth.spring.observation.SmoothToolMetrics;
+import sh.smooth.spring.observation.ToolAnswerRecorder;
+import sh.smooth.spring.polling.PollRecorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * When {@link SmoothObservationAutoConfiguration} applies and when it backs off.
+ * When {@link SmoothObservationAutoConfiguration} applies and when it backs off, and that
+ * the observations go to the application's registry, with its convention, unless
+ * {@code smooth.metrics.enabled=false}.
  */
 class SmoothObservationAutoConfigurationTests {
+
+	/** Nothing listens there: a submit is refused at once, before any task exists. */
+	private static final String NOWHERE = "smooth.base-url=http://127.0.0.1:1/api/v1";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(SmoothAutoConfiguration.class, SmoothObservationAutoConfiguration.class))
-		.withPropertyValues("smooth.api-key=test-key-0123456789");
+		.withPropertyValues("smooth.api-key=test-key-0123456789", "smooth.retry.max-attempts=1", NOWHERE);
 
 	@Test
-	void observationsAreOnByDefault() {
+	void metersAreOnByDefault() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(SmoothTaskObservationSupport.class)
-				.hasSingleBean(SmoothSessionActionObserver.class)
-				.hasSingleBean(SmoothToolCallObserver.class)
-				.hasSingleBean(SmoothPollMetrics.class)
-				.hasSingleBean(SmoothTemplate.class);
-			assertThat(context.getBeanProvider(TaskSupport.class).orderedStream())
-				.containsExactly(context.getBean(SmoothTaskObservationSupport.class));
+			assertThat(context).hasSingleBean(SmoothPollMetrics.class)
+				.hasSingleBean(SmoothToolMetrics.class)
+				.hasSingleBean(SmoothTemplate.class)
+				.hasSingleBean(ReactiveSmoothTemplate.class);
 			// no MeterRegistry bean: nothing to count credits in
 			assertThat(context).doesNotHaveBean(SmoothCreditsObservationHandler.class);
 		});
@@ -78,15 +77,16 @@ class SmoothObservationAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenMetricsAreDisabled() {
-		this.runner.withUserConfiguration(MeterRegistryConfiguration.class)
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class, ConventionConfiguration.class)
 			.withPropertyValues("smooth.metrics.enabled=false")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(SmoothTemplate.class)
-					.doesNotHaveBean(SmoothTaskObservationSupport.class)
-					.doesNotHaveBean(SessionActionObserver.class)
-					.doesNotHaveBean(ToolCallObserver.class)
 					.doesNotHaveBean(SmoothPollMetrics.class)
+					.doesNotHaveBean(SmoothToolMetrics.class)
 					.doesNotHaveBean(SmoothCreditsObservationHandler.class);
+				refusedSubmit(context.getBean(SmoothOperations.class));
+				// the launcher was given no registry: nothing was observed
+				assertThat(context.getBean(TestObservationRegistry.class)).doesNotHaveAnyObservation();
 			});
 	}
 
@@ -97,9 +97,6 @@ class SmoothObservationAutoConfigurationTests {
 				.hasSingleBean(SmoothTemplate.class)
 				.doesNotHaveBean(SmoothPollMetrics.class)
 				.doesNotHaveBean(SmoothCreditsObservationHandler.class);
-			// observations need only micrometer-observation, which Spring itself depends
-			// on
-			assertThat(context).hasSingleBean(SmoothTaskObservationSupport.class);
 		});
 	}
 
@@ -108,21 +105,17 @@ class SmoothObservationAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer.")).run((context) -> {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(SmoothTemplate.class)
-				.doesNotHaveBean(SmoothTaskObservationSupport.class)
-				.doesNotHaveBean(SessionActionObserver.class)
-				.doesNotHaveBean(ToolCallObserver.class)
-				.doesNotHaveBean(SmoothPollMetrics.class);
+				.doesNotHaveBean(SmoothPollMetrics.class)
+				.doesNotHaveBean(SmoothToolMetrics.class);
 		});
 	}
 
 	@Test
-	void usersReplaceObserversAndConventions() {
+	void usersReplaceTheRecorders() {
 		this.runner.withUserConfiguration(UserConfiguration.class).run((context) -> {
-			assertThat(context.getBean(ToolCallObserver.class)).isSameAs(ToolCallObserver.NOOP);
-			assertThat(context.getBean(SessionActionObserver.class)).isSameAs(SessionActionObserver.NOOP);
-			assertThat(context).doesNotHaveBean(SmoothToolCallObserver.class)
-				.doesNotHaveBean(SmoothSessionActionObserver.class)
-				.hasSingleBean(SmoothTaskObservationSupport.class);
+			assertThat(context.getBean(PollRecorder.class)).isSameAs(PollRecorder.NONE);
+			assertThat(context.getBean(ToolAnswerRecorder.class)).isSameAs(ToolAnswerRecorder.NONE);
+			assertThat(context).doesNotHaveBean(SmoothPollMetrics.class).doesNotHaveBean(SmoothToolMetrics.class);
 		});
 	}
 
@@ -130,14 +123,17 @@ class SmoothObservationAutoConfigurationTests {
 	void theRegistryAndAUserConventionAreUsed() {
 		this.runner.withUserConfiguration(ConventionConfiguration.class).run((context) -> {
 			TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
-			context.getBean(SmoothTaskObservationSupport.class)
-				.failed(new TaskStart(TaskKind.TASK, null, ToolSelection.DEFAULT), new SmoothException("refused"));
+			refusedSubmit(context.getBean(SmoothOperations.class));
 
 			assertThat(registry).hasObservationWithNameEqualTo("acme.browser")
 				.that()
 				.hasBeenStopped()
 				.hasLowCardinalityKeyValue("smooth.task.status", "error");
 		});
+	}
+
+	private static void refusedSubmit(SmoothOperations smooth) {
+		assertThatExceptionOfType(SmoothException.class).isThrownBy(() -> smooth.submit("read the page"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -154,13 +150,13 @@ class SmoothObservationAutoConfigurationTests {
 	static class UserConfiguration {
 
 		@Bean
-		ToolCallObserver toolCallObserver() {
-			return ToolCallObserver.NOOP;
+		PollRecorder pollRecorder() {
+			return PollRecorder.NONE;
 		}
 
 		@Bean
-		SessionActionObserver sessionActionObserver() {
-			return SessionActionObserver.NOOP;
+		ToolAnswerRecorder toolAnswerRecorder() {
+			return ToolAnswerRecorder.NONE;
 		}
 
 	}

@@ -45,10 +45,11 @@ import org.springframework.core.annotation.AliasFor;
 
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.runtime.TaskLauncher;
 import sh.smooth.spring.error.SmoothValidationException;
 import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.LogCapture;
-import sh.smooth.spring.task.ToolSelection;
+import sh.smooth.spring.browser.ToolSelection;
 import sh.smooth.spring.tool.CompiledWithoutParameters;
 import sh.smooth.spring.tool.DefaultSmoothToolErrorHandler;
 import sh.smooth.spring.tool.SmoothTool;
@@ -59,7 +60,6 @@ import sh.smooth.spring.tool.SmoothToolMethodProcessor;
 import sh.smooth.spring.tool.ToolDispatcher;
 import sh.smooth.spring.tool.ToolRegistry;
 import sh.smooth.spring.tool.ToolReply;
-import sh.smooth.spring.tool.ToolTaskSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -81,11 +81,10 @@ class SmoothToolsAutoConfigurationTests {
 	void toolsReachTheTemplateAndDefaultsBackOff() {
 		this.runner.withUserConfiguration(PlainTools.class).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).hasSingleBean(ToolTaskSupport.class);
+			assertThat(context).hasSingleBean(ToolDispatcher.class);
 			assertThat(context).hasSingleBean(DefaultSmoothToolErrorHandler.class);
-			assertThat(context.getBean(SmoothTemplate.class)).extracting("supports")
-				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-				.contains(context.getBean(ToolTaskSupport.class));
+			assertThat(context.getBean(TaskLauncher.class)).extracting("tools")
+				.isSameAs(context.getBean(ToolDispatcher.class));
 			assertThat(context.getBean(ToolRegistry.class).names()).containsExactly("inherited", "otp", "plain");
 		});
 		this.runner.withBean("myHandler", SmoothToolErrorHandler.class, () -> (failure) -> ToolReply.error(400, "x"))

@@ -29,13 +29,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ParameterizedTypeReference;
 
-import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
-import sh.smooth.spring.session.ActionResult;
-import sh.smooth.spring.session.SessionSpec;
-import sh.smooth.spring.session.SessionTask;
+import sh.smooth.spring.browser.Device;
+import sh.smooth.spring.browser.ActionResult;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
-import sh.smooth.spring.task.Device;
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.task.TaskStatus;
 import sh.smooth.spring.test.Route;
@@ -105,16 +105,16 @@ class SimulatorEndToEndTests {
 		this.runner.withPropertyValues(properties(sim)).run((context) -> {
 			SmoothOperations smooth = context.getBean(SmoothOperations.class);
 			TaskResult result;
-			try (SmoothSession session = smooth.openSession(SessionSpec.builder().device(Device.DESKTOP).build())) {
+			try (SmoothSession session = smooth.openSession(BrowserOptions.builder().device(Device.DESKTOP).build())) {
 				assertThat(session.goTo("https://example.com").creditsUsed()).isZero();
 				ActionResult login = session.runTask(
 						SessionTask.builder("Log in").secret("PASSWORD", "s3cr3t", "https://example.com/*").build());
 				assertThat(login.outputText()).isEqualTo("logged in");
-				List<Story> stories = session.extract("stories", new ParameterizedTypeReference<List<Story>>() {
-				});
+				List<Story> stories = session.extract(new ParameterizedTypeReference<List<Story>>() {
+				}, (o) -> o.prompt("stories"));
 				assertThat(stories).containsExactly(new Story("a", 1));
 				assertThat(session.evaluateJs("document.title").asString()).isEqualTo("Example Domain");
-				assertThat(session.evaluateJs("(a) => a.x + a.y", Map.of("x", 1, "y", 2))).isNotNull();
+				assertThat(session.evaluateJs("(a) => a.x + a.y", (o) -> o.args(Map.of("x", 1, "y", 2)))).isNotNull();
 				assertThat(session.liveUrl()).contains("interactive=true");
 				session.close(false);
 				result = session.result();

@@ -90,7 +90,7 @@ class SimulatorResourcesTests {
 				assertThat(smooth.extensions().list()).isEmpty();
 
 				for (int i = 0; i < 5; i++) {
-					smooth.run(SmoothTask.builder("task " + i).files(fileId).build());
+					smooth.run(SmoothTask.builder("task " + i).browser((b) -> b.files(fileId)).build());
 				}
 				TaskPage first = smooth.history().list(TaskQuery.latest(2));
 				assertThat(first.tasks()).hasSize(2);

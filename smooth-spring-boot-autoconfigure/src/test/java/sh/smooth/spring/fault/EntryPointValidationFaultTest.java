@@ -35,10 +35,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,22 +46,21 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 
-import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothObservationAutoConfiguration;
-import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothToolsAutoConfiguration;
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.Certificate;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.resource.TaskQuery;
-import sh.smooth.spring.session.SessionSpec;
-import sh.smooth.spring.session.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
-import sh.smooth.spring.task.Agent;
-import sh.smooth.spring.task.Certificate;
+import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.task.SmoothTask;
-import sh.smooth.spring.task.ToolSelection;
+import sh.smooth.spring.browser.ToolSelection;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.test.RecordedRequest;
 import sh.smooth.spring.test.Route;
@@ -75,7 +74,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Bad input at every public entry point: {@code null}, blank and out-of-range arguments
  * to {@link SmoothOperations}, {@link TaskHandle}, {@link SmoothSession}, the
- * {@link SessionSpec} and {@link SessionTask} builders, the task builder, and the
+ * {@link BrowserOptions} and {@link SessionTask} builders, the task builder, and the
  * profile, file, extension and task-history operations. Each is rejected on the caller's
  * thread with a {@link SmoothException} (almost always a
  * {@link SmoothValidationException}) whose message names the field, and none sends a
@@ -182,14 +181,32 @@ class EntryPointValidationFaultTest {
 				new Case("submit(null text)", (f) -> f.smooth().submit((String) null), "task"),
 				new Case("submit(blank text)", (f) -> f.smooth().submit(""), "task"),
 				new Case("submit(unknown tool)",
-						(f) -> f.smooth().submit(SmoothTask.builder("x").tools("noSuchTool").build()), "tools"),
+						(f) -> f.smooth().submit(SmoothTask.builder("x").browser((b) -> b.tools("noSuchTool")).build()),
+						"tools"),
 				new Case("submit(unknown tool group)",
 						(f) -> f.smooth()
-							.submit(SmoothTask.builder("x").tools(ToolSelection.groups("noSuchGroup")).build()),
+							.submit(SmoothTask.builder("x")
+								.browser((b) -> b.tools(ToolSelection.groups("noSuchGroup")))
+								.build()),
 						"tools.groups"),
 				new Case("attach(null)", (f) -> f.smooth().attach(null), "taskId"),
 				new Case("attach(blank)", (f) -> f.smooth().attach(" "), "taskId"),
-				new Case("openSession(null)", (f) -> f.smooth().openSession(null), "spec"));
+				new Case("openSession(null)", (f) -> f.smooth().openSession(null), "options"),
+				new Case("openSessionAsync(null)", (f) -> f.smooth().openSessionAsync(null), "options"),
+				new Case("submitAsync(null)", (f) -> f.smooth().submitAsync(null), "task"),
+				new Case("runAsync(null)", (f) -> f.smooth().runAsync(null), "task"),
+				new Case("get(null)", (f) -> f.smooth().get(null), "taskId"),
+				new Case("get(blank)", (f) -> f.smooth().get(" "), "taskId"),
+				new Case("cancel(null)", (f) -> f.smooth().cancel(null), "taskId"),
+				new Case("cancel(blank)", (f) -> f.smooth().cancel(""), "taskId"),
+				new Case("reactive run(blank)", (f) -> f.smooth().reactive().run(" ").block(), "task"),
+				new Case("reactive submit(null)", (f) -> f.smooth().reactive().submit((SmoothTask) null).block(),
+						"task"),
+				new Case("reactive get(blank)", (f) -> f.smooth().reactive().get(" ").block(), "taskId"),
+				new Case("reactive cancel(null)", (f) -> f.smooth().reactive().cancel(null).block(), "taskId"),
+				new Case("reactive attach(blank)", (f) -> f.smooth().reactive().attach(" ").block(), "taskId"),
+				new Case("reactive openSession(null)", (f) -> f.smooth().reactive().openSession(null).block(),
+						"options"));
 	}
 
 	private static List<Case> taskBuilder() {
@@ -197,12 +214,18 @@ class EntryPointValidationFaultTest {
 				new Case("SmoothTask maxSteps(1)", (f) -> SmoothTask.builder("x").maxSteps(1), "max_steps"),
 				new Case("SmoothTask maxSteps(129)", (f) -> SmoothTask.builder("x").maxSteps(129), "max_steps"),
 				new Case("SmoothTask url(ftp)", (f) -> SmoothTask.builder("x").url("ftp://example.com"), "url"),
-				new Case("SmoothTask device(null)", (f) -> SmoothTask.builder("x").device(null), "device"),
+				new Case("SmoothTask browser(null options)",
+						(f) -> SmoothTask.builder("x").browser((BrowserOptions) null), "browser"),
+				new Case("SmoothTask browser(device(null))",
+						(f) -> SmoothTask.builder("x").browser((b) -> b.device(null)), "device"),
 				new Case("SmoothTask metadata(17 keys)", (f) -> SmoothTask.builder("x").metadata(tooManyKeys()),
 						"metadata"),
-				new Case("SmoothTask tools(null name)", (f) -> SmoothTask.builder("x").tools("a", null), "tools[1]"),
-				new Case("SmoothTask tools(null selection)", (f) -> SmoothTask.builder("x").tools((ToolSelection) null),
-						"tools"),
+				new Case("BrowserOptions tools(null name)", (f) -> BrowserOptions.builder().tools("a", null),
+						"tools[1]"),
+				new Case("BrowserOptions tools(null selection)",
+						(f) -> BrowserOptions.builder().tools((ToolSelection) null), "tools"),
+				new Case("BrowserOptions toolGroups(blank)", (f) -> BrowserOptions.builder().toolGroups(" "),
+						"toolGroups[0]"),
 				new Case("ToolSelection names(null array)", (f) -> ToolSelection.names((String[]) null), "names"),
 				new Case("ToolSelection groups(blank)", (f) -> ToolSelection.groups("crm", " "), "groups[1]"),
 				new Case("ToolSelection andNames(null name)",
@@ -213,11 +236,14 @@ class EntryPointValidationFaultTest {
 		return List.of(new Case("await(null)", (f) -> f.handle().await(null), "timeout"),
 				new Case("await(zero)", (f) -> f.handle().await(ZERO), "timeout"),
 				new Case("await(negative)", (f) -> f.handle().await(NEGATIVE), "timeout"),
-				new Case("liveUrl(.., null)", (f) -> f.handle().liveUrl(true, false, null), "timeout"),
+				new Case("liveUrl(timeout null)", (f) -> f.handle().liveUrl((o) -> o.timeout(null)), "timeout"),
 				new Case("recordingUrl(null)", (f) -> f.handle().recordingUrl(null), "timeout"),
-				new Case("downloadsUrl(zero)", (f) -> f.handle().downloadsUrl(ZERO), "timeout"),
-				new Case("downloadTo(null)", (f) -> f.handle().downloadTo(null), "target"),
-				new Case("downloadTo(path, null)", (f) -> f.handle().downloadTo(f.missingFile(), null), "timeout"));
+				new Case("downloads().url(zero)", (f) -> f.handle().downloads().url(ZERO), "timeout"),
+				new Case("downloads().saveTo(null)", (f) -> f.handle().downloads().saveTo(null), "target"),
+				new Case("downloads().saveTo(path, null)", (f) -> f.handle().downloads().saveTo(f.missingFile(), null),
+						"timeout"),
+				new Case("reactive liveUrl(timeout zero)",
+						(f) -> f.handle().reactive().liveUrl((o) -> o.timeout(ZERO)).block(), "timeout"));
 	}
 
 	private static List<Case> session() {
@@ -225,85 +251,101 @@ class EntryPointValidationFaultTest {
 		return List.of(new Case("goTo(null)", (f) -> f.session().goTo(null), "url"),
 				new Case("goTo(not a URL)", (f) -> f.session().goTo("example"), "url"),
 				new Case("goTo(ftp)", (f) -> f.session().goTo("ftp://example.com"), "url"),
-				new Case("goTo(url, null)", (f) -> f.session().goTo(URL, null), "timeout"),
-				new Case("goToAsync(blank)", (f) -> f.session().goToAsync(" "), "url"),
-				new Case("goToAsync(url, zero)", (f) -> f.session().goToAsync(URL, ZERO), "timeout"),
-				new Case("extract(prompt, null Class)", (f) -> f.session().extract("p", (Class<?>) null), "type"),
-				new Case("extract(prompt, null type reference)",
-						(f) -> f.session().extract("p", (ParameterizedTypeReference<?>) null), "type"),
-				new Case("extract(blank prompt, Class)", (f) -> f.session().extract(" ", String.class), "prompt"),
-				new Case("extract(prompt, Class, negative)", (f) -> f.session().extract("p", String.class, NEGATIVE),
+				new Case("goTo(url, timeout null)", (f) -> f.session().goTo(URL, (o) -> o.timeout(null)), "timeout"),
+				new Case("goTo(url, prompt)", (f) -> f.session().goTo(URL, (o) -> o.prompt("p")), "prompt"),
+				new Case("reactive goTo(blank)", (f) -> f.session().reactive().goTo(" ").block(), "url"),
+				new Case("reactive goTo(url, zero)",
+						(f) -> f.session().reactive().goTo(URL, (o) -> o.timeout(ZERO)).block(), "timeout"),
+				new Case("extract(null Class, prompt)",
+						(f) -> f.session().extract((Class<?>) null, (o) -> o.prompt("p")), "type"),
+				new Case("extract(null type reference, prompt)",
+						(f) -> f.session().extract((ParameterizedTypeReference<?>) null, (o) -> o.prompt("p")), "type"),
+				new Case("extract(Class, blank prompt)", (f) -> f.session().extract(String.class, (o) -> o.prompt(" ")),
+						"prompt"),
+				new Case("extract(Class, negative)",
+						(f) -> f.session().extract(String.class, (o) -> o.prompt("p").timeout(NEGATIVE)), "timeout"),
+				new Case("extract(Class, args)", (f) -> f.session().extract(String.class, (o) -> o.args(Map.of())),
+						"args"),
+				new Case("extract(null schema)", (f) -> f.session().extract((JsonNode) null, (o) -> o.prompt("p")),
+						"schema"),
+				new Case("extract(array schema)", (f) -> f.session().extract(NODES.arrayNode(), (o) -> o.prompt("p")),
+						"schema"),
+				new Case("extract(schema, blank prompt)", (f) -> f.session().extract(schema, (o) -> o.prompt("")),
+						"prompt"),
+				new Case("reactive extract(schema, timeout null)",
+						(f) -> f.session().reactive().extract(schema, (o) -> o.prompt("p").timeout(null)).block(),
 						"timeout"),
-				new Case("extract(null schema)", (f) -> f.session().extract((JsonNode) null, "p"), "schema"),
-				new Case("extract(array schema)", (f) -> f.session().extract(NODES.arrayNode(), "p"), "schema"),
-				new Case("extract(schema, blank prompt)", (f) -> f.session().extract(schema, ""), "prompt"),
-				new Case("extractAsync(schema, prompt, null)", (f) -> f.session().extractAsync(schema, "p", null),
-						"timeout"),
-				new Case("extractAsync(prompt, null Class)", (f) -> f.session().extractAsync("p", (Class<?>) null),
-						"type"),
+				new Case("reactive extract(null Class)",
+						(f) -> f.session().reactive().extract((Class<?>) null, (o) -> o.prompt("p")).block(), "type"),
 				new Case("evaluateJs(null)", (f) -> f.session().evaluateJs(null), "js"),
 				new Case("evaluateJs(blank)", (f) -> f.session().evaluateJs(" "), "js"),
-				new Case("evaluateJs(blank, args)", (f) -> f.session().evaluateJs(" ", Map.of("a", 1)), "js"),
-				new Case("evaluateJs(js, args, zero)", (f) -> f.session().evaluateJs("1", Map.of(), ZERO), "timeout"),
-				new Case("evaluateJsAsync(js, null args)",
-						(f) -> f.session().evaluateJsAsync("1", (Map<String, ?>) null), "args"),
+				new Case("evaluateJs(blank, args)", (f) -> f.session().evaluateJs(" ", (o) -> o.args(Map.of("a", 1))),
+						"js"),
+				new Case("evaluateJs(js, args, zero)",
+						(f) -> f.session().evaluateJs("1", (o) -> o.args(Map.of()).timeout(ZERO)), "timeout"),
+				new Case("evaluateJs(js, prompt)", (f) -> f.session().evaluateJs("1", (o) -> o.prompt("p")), "prompt"),
+				new Case("reactive evaluateJs(js, null args)",
+						(f) -> f.session().reactive().evaluateJs("1", (o) -> o.args(null)).block(), "args"),
 				new Case("runTask(null text)", (f) -> f.session().runTask((String) null), "task"),
 				new Case("runTask(blank text)", (f) -> f.session().runTask(" "), "task"),
 				new Case("runTask(null SessionTask)", (f) -> f.session().runTask((SessionTask) null), "task"),
-				new Case("runTask(task, null)", (f) -> f.session().runTask(SessionTask.builder("x").build(), null),
+				new Case("runTask(task, timeout null)",
+						(f) -> f.session().runTask(SessionTask.builder("x").build(), (o) -> o.timeout(null)),
 						"timeout"),
-				new Case("runTaskAsync(null)", (f) -> f.session().runTaskAsync(null), "task"),
-				new Case("liveUrl(.., zero)", (f) -> f.session().liveUrl(true, true, ZERO), "timeout"),
-				new Case("result(null)", (f) -> f.session().result(null), "timeout"),
-				new Case("result(negative)", (f) -> f.session().result(NEGATIVE), "timeout"));
+				new Case("reactive runTask(null)", (f) -> f.session().reactive().runTask((SessionTask) null).block(),
+						"task"),
+				new Case("liveUrl(timeout zero)", (f) -> f.session().liveUrl((o) -> o.timeout(ZERO)), "timeout"));
 	}
 
 	private static List<Case> sessionSpec() {
-		return List.of(new Case("SessionSpec device(null)", (f) -> SessionSpec.builder().device(null), "device"),
-				new Case("SessionSpec profile(null)", (f) -> SessionSpec.builder().profile(null), "profileId"),
-				new Case("SessionSpec profile(blank, readOnly)", (f) -> SessionSpec.builder().profile(" ", true),
+		return List.of(new Case("BrowserOptions device(null)", (f) -> BrowserOptions.builder().device(null), "device"),
+				new Case("BrowserOptions profile(null)", (f) -> BrowserOptions.builder().profile(null), "profileId"),
+				new Case("BrowserOptions profile(blank, readOnly)", (f) -> BrowserOptions.builder().profile(" ", true),
 						"profileId"),
-				new Case("SessionSpec proxy(null)", (f) -> SessionSpec.builder().proxy(null), "proxyServer"),
-				new Case("SessionSpec proxy(ftp)", (f) -> SessionSpec.builder().proxy("ftp://proxy:21"), "proxyServer"),
-				new Case("SessionSpec proxy(server, null user, password)",
-						(f) -> SessionSpec.builder().proxy("http://proxy:8080", null, "pw"), "proxyUsername"),
-				new Case("SessionSpec proxy(server, user, empty password)",
-						(f) -> SessionSpec.builder().proxy("http://proxy:8080", "user", ""), "proxyPassword"),
-				new Case("SessionSpec certificate(null)", (f) -> SessionSpec.builder().certificate((Certificate) null),
-						"certificate"),
-				new Case("SessionSpec certificate(null Resource)",
-						(f) -> SessionSpec.builder().certificate((Resource) null, "pw"), "certificate"),
-				new Case("SessionSpec extensions(null array)", (f) -> SessionSpec.builder().extensions((String[]) null),
-						"extensions"),
-				new Case("SessionSpec extensions(blank id)", (f) -> SessionSpec.builder().extensions("ext_1", " "),
-						"extensions[1]"),
-				new Case("SessionSpec files(null id)", (f) -> SessionSpec.builder().files((String) null), "files[0]"),
-				new Case("SessionSpec allowedUrls(blank)", (f) -> SessionSpec.builder().allowedUrls(""),
+				new Case("BrowserOptions proxy(null)", (f) -> BrowserOptions.builder().proxy(null), "proxyServer"),
+				new Case("BrowserOptions proxy(ftp)", (f) -> BrowserOptions.builder().proxy("ftp://proxy:21"),
+						"proxyServer"),
+				new Case("BrowserOptions proxy(server, null user, password)",
+						(f) -> BrowserOptions.builder().proxy("http://proxy:8080", null, "pw"), "proxyUsername"),
+				new Case("BrowserOptions proxy(server, user, empty password)",
+						(f) -> BrowserOptions.builder().proxy("http://proxy:8080", "user", ""), "proxyPassword"),
+				new Case("BrowserOptions certificate(null)",
+						(f) -> BrowserOptions.builder().certificate((Certificate) null), "certificate"),
+				new Case("BrowserOptions certificate(null Resource)",
+						(f) -> BrowserOptions.builder().certificate((Resource) null, "pw"), "certificate"),
+				new Case("BrowserOptions extensions(null array)",
+						(f) -> BrowserOptions.builder().extensions((String[]) null), "extensions"),
+				new Case("BrowserOptions extensions(blank id)",
+						(f) -> BrowserOptions.builder().extensions("ext_1", " "), "extensions[1]"),
+				new Case("BrowserOptions files(null id)", (f) -> BrowserOptions.builder().files((String) null),
+						"files[0]"),
+				new Case("BrowserOptions allowedUrls(blank)", (f) -> BrowserOptions.builder().allowedUrls(""),
 						"allowedUrls[0]"),
-				new Case("SessionSpec agent(null)", (f) -> SessionSpec.builder().agent((Agent) null), "agent"),
-				new Case("SessionSpec additionalTool(null)", (f) -> SessionSpec.builder().additionalTool(null),
+				new Case("BrowserOptions agent(null)", (f) -> BrowserOptions.builder().agent((Agent) null), "agent"),
+				new Case("BrowserOptions additionalTool(null)", (f) -> BrowserOptions.builder().additionalTool(null),
 						"additionalTools"),
-				new Case("SessionSpec additionalTool(blank, config)",
-						(f) -> SessionSpec.builder().additionalTool(" ", Map.of()), "additionalTools"),
-				new Case("SessionSpec experimentalFeature(null, value)",
-						(f) -> SessionSpec.builder().experimentalFeature(null, true), "experimentalFeatures"),
-				new Case("SessionSpec experimentalFeature(name, null)",
-						(f) -> SessionSpec.builder().experimentalFeature("x", null), "experimentalFeatures"),
-				new Case("SessionSpec metadata(null key)", (f) -> SessionSpec.builder().metadata(null, "v"),
+				new Case("BrowserOptions additionalTool(blank, config)",
+						(f) -> BrowserOptions.builder().additionalTool(" ", Map.of()), "additionalTools"),
+				new Case("BrowserOptions experimentalFeature(null, value)",
+						(f) -> BrowserOptions.builder().experimentalFeature(null, true), "experimentalFeatures"),
+				new Case("BrowserOptions experimentalFeature(name, null)",
+						(f) -> BrowserOptions.builder().experimentalFeature("x", null), "experimentalFeatures"),
+				new Case("BrowserOptions metadata(null key)", (f) -> BrowserOptions.builder().metadata(null, "v"),
 						"metadata"),
-				new Case("SessionSpec metadata(key, object)", (f) -> SessionSpec.builder().metadata("k", new Object()),
-						"metadata[k]"),
-				new Case("SessionSpec metadata(null map)", (f) -> SessionSpec.builder().metadata((Map<String, ?>) null),
-						"metadata"),
-				new Case("SessionSpec metadata(value too long)",
-						(f) -> SessionSpec.builder().metadata("k", "x".repeat(2049)), "metadata[k]"),
-				new Case("SessionSpec tools(null array)", (f) -> SessionSpec.builder().tools((String[]) null), "tools"),
-				new Case("SessionSpec tools(blank)", (f) -> SessionSpec.builder().tools(" "), "tools[0]"),
+				new Case("BrowserOptions metadata(key, object)",
+						(f) -> BrowserOptions.builder().metadata("k", new Object()), "metadata[k]"),
+				new Case("BrowserOptions metadata(null map)",
+						(f) -> BrowserOptions.builder().metadata((Map<String, ?>) null), "metadata"),
+				new Case("BrowserOptions metadata(value too long)",
+						(f) -> BrowserOptions.builder().metadata("k", "x".repeat(2049)), "metadata[k]"),
+				new Case("BrowserOptions tools(null array)", (f) -> BrowserOptions.builder().tools((String[]) null),
+						"tools"),
+				new Case("BrowserOptions tools(blank)", (f) -> BrowserOptions.builder().tools(" "), "tools[0]"),
 				new Case("openSession(unknown tool)",
-						(f) -> f.smooth().openSession(SessionSpec.builder().tools("noSuchTool").build()), "tools"),
+						(f) -> f.smooth().openSession(BrowserOptions.builder().tools("noSuchTool").build()), "tools"),
 				new Case("openSession(unknown tool group)",
 						(f) -> f.smooth()
-							.openSession(SessionSpec.builder().tools(ToolSelection.groups("noSuchGroup")).build()),
+							.openSession(BrowserOptions.builder().tools(ToolSelection.groups("noSuchGroup")).build()),
 						"tools.groups"));
 	}
 
@@ -392,7 +434,7 @@ class EntryPointValidationFaultTest {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 			WebClientAutoConfiguration.class, SmoothAutoConfiguration.class, SmoothToolsAutoConfiguration.class,
-			SmoothSessionAutoConfiguration.class, SmoothObservationAutoConfiguration.class })
+			SmoothObservationAutoConfiguration.class })
 	static class Starter {
 
 		@Bean

@@ -30,9 +30,13 @@ import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.task.TaskTimeouts;
 import sh.smooth.spring.support.ExpectedLog;
+import sh.smooth.spring.task.TaskTimeouts;
 import sh.smooth.spring.support.LogCapture;
+import sh.smooth.spring.task.TaskTimeouts;
 import sh.smooth.spring.support.SimulatorRig;
+import sh.smooth.spring.task.TaskTimeouts;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
@@ -142,8 +146,8 @@ class OrphanSubmitFaultTest {
 		sim.faults(Route.CREATE_TASK).latencyOnCall(1, SLOW_CREATE);
 	}
 
-	private static SmoothTemplate.Timeouts shortCallTimeout() {
-		return new SmoothTemplate.Timeouts(Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofMillis(300));
+	private static TaskTimeouts shortCallTimeout() {
+		return new TaskTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofMillis(300));
 	}
 
 	/**

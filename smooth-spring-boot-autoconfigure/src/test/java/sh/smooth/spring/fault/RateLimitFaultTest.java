@@ -139,7 +139,8 @@ class RateLimitFaultTest {
 				// in a plain FIFO a poll would wait behind all of them: one turn of the
 				// queue takes this long, more than 5 s
 				Duration fifoTurn = Duration.ofMillis(engine.pollsWaitingForRateCap() * 1000L / cap);
-				TaskHandle withTool = smooth.submitAsync(SmoothTask.builder("tool task").tools("clock").build())
+				TaskHandle withTool = smooth
+					.submitAsync(SmoothTask.builder("tool task").browser((b) -> b.tools("clock")).build())
 					.get(10, TimeUnit.SECONDS);
 				long start = System.nanoTime();
 				TaskResult result = withTool.await(Duration.ofSeconds(30));

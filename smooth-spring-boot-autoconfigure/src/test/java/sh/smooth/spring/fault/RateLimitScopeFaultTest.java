@@ -64,7 +64,8 @@ class RateLimitScopeFaultTest {
 			.withPropertyValues(SimulatorRig.properties(sim, "smooth.tools.attach=none"))
 			.run((context) -> {
 				SmoothOperations smooth = context.getBean(SmoothOperations.class);
-				TaskHandle busy = smooth.submit(SmoothTask.builder("busy task").tools("clock").build());
+				TaskHandle busy = smooth
+					.submit(SmoothTask.builder("busy task").browser((b) -> b.tools("clock")).build());
 
 				SmoothRateLimitException refused = catchThrowableOfType(SmoothRateLimitException.class,
 						() -> smooth.submit("second task"));

@@ -52,7 +52,7 @@ import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.SmoothWebClientCustomizer;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.polling.PollingEngine;
-import sh.smooth.spring.session.SessionSpec;
+import sh.smooth.spring.browser.BrowserOptions;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
@@ -121,7 +121,7 @@ class ShutdownFaultTest {
 				}
 				List<CompletableFuture<SmoothSession>> opens = new ArrayList<>();
 				for (int i = 0; i < SESSIONS; i++) {
-					opens.add(smooth.openSessionAsync(SessionSpec.defaults()));
+					opens.add(smooth.openSessionAsync(BrowserOptions.defaults()));
 				}
 				List<TaskHandle> handles = new ArrayList<>();
 				for (CompletableFuture<TaskHandle> submit : submits) {

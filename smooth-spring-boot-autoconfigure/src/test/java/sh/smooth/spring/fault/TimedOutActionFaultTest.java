@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.error.SmoothTimeoutException;
-import sh.smooth.spring.session.SessionTask;
+import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.test.RecordedRequest;
@@ -56,8 +56,8 @@ class TimedOutActionFaultTest {
 			.withPropertyValues(SimulatorRig.properties(sim))
 			.run((context) -> {
 				try (SmoothSession session = context.getBean(SmoothOperations.class).openSession()) {
-					Throwable thrown = catchThrowable(() -> session
-						.runTask(SessionTask.builder("What time is it").build(), Duration.ofMillis(300)));
+					Throwable thrown = catchThrowable(() -> session.runTask(
+							SessionTask.builder("What time is it").build(), (o) -> o.timeout(Duration.ofMillis(300))));
 					assertThat(thrown).isInstanceOf(SmoothTimeoutException.class);
 
 					await().atMost(Duration.ofSeconds(10)).until(() -> !sim.toolAnswers(session.id()).isEmpty());

@@ -30,8 +30,8 @@ import org.springframework.context.annotation.Configuration;
 
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.session.BrowserActions;
-import sh.smooth.spring.session.SessionFactory;
+import sh.smooth.spring.browser.BrowserActions;
+import sh.smooth.spring.session.SessionBrowserActions;
 import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.task.TaskHandle;
@@ -79,7 +79,7 @@ class ToolBrowserActionsFaultTest {
 				assertThat(tools.outcome.get()).isInstanceOfSatisfying(SmoothException.class,
 						(error) -> assertThat(error).hasMessage("No browser actions for task " + handle.id()
 								+ ": it has already ended with status cancelled"));
-				assertThat(context.getBean(SessionFactory.class).taskActionIds()).isEmpty();
+				assertThat(context.getBean(SessionBrowserActions.class).taskActionIds()).isEmpty();
 			});
 	}
 
@@ -91,7 +91,7 @@ class ToolBrowserActionsFaultTest {
 			.withPropertyValues(SimulatorRig.properties(sim))
 			.run((context) -> {
 				BrowserTools.Tools tools = context.getBean(BrowserTools.Tools.class);
-				SessionFactory sessions = context.getBean(SessionFactory.class);
+				SessionBrowserActions sessions = context.getBean(SessionBrowserActions.class);
 				TaskHandle handle = context.getBean(SmoothOperations.class).submit("Browse a little");
 
 				await().atMost(WAIT).until(() -> tools.outcome.get() != null);

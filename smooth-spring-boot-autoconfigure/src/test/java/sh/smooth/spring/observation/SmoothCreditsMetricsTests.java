@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
-import sh.smooth.spring.tool.ToolCallOutcome;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -88,11 +88,10 @@ class SmoothCreditsMetricsTests {
 	void noMeterCarriesTheTaskIdTextUrlOrKey() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		ObservationRegistry observations = runTwoTasks(meters);
-		SmoothTaskObservationSupport tasks = new SmoothTaskObservationSupport(observations, null);
-		new SmoothSessionActionObserver(observations, tasks, null).start("t-3f9a-secret", "goto")
-			.stop("success", 0, null);
-		new SmoothToolCallObserver(observations, tasks, java.util.Set::of, null)
-			.start("t-3f9a-secret", "ev-77", SECRET_TEXT)
+		new SessionActionObservations(observations, null).start("t-3f9a-secret", "goto", Observation.NOOP)
+			.stop(SessionActionOutcome.SUCCESS, 0, null);
+		new ToolCallObservations(observations, null)
+			.start("t-3f9a-secret", "ev-77", SECRET_TEXT, Observation.NOOP, java.util.Set.of())
 			.stop(ToolCallOutcome.UNKNOWN_TOOL, null);
 
 		List<String> words = new ArrayList<>();
@@ -129,9 +128,12 @@ class SmoothCreditsMetricsTests {
 		observations.observationConfig()
 			.observationHandler(new DefaultMeterObservationHandler(meters))
 			.observationHandler(new SmoothCreditsObservationHandler(meters));
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1",
-				List.of(new SmoothTaskObservationSupport(observations, null)));
-		new SmoothPollMetrics(this.clients.engine()).bindTo(meters);
+		SmoothPollMetrics polls = new SmoothPollMetrics();
+		polls.bindTo(meters);
+		this.clients = SmoothTestClients.builder(wm.baseUrl() + "/api/v1")
+			.observations(observations)
+			.pollRecorder(polls)
+			.build();
 		runTask("t-3f9a-secret", 3);
 		runTask("t-5b2c-secret", 5);
 		await().atMost(Duration.ofSeconds(5))

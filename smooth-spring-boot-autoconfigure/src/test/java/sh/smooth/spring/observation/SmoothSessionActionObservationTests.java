@@ -24,17 +24,20 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import sh.smooth.spring.api.TaskKind;
+import sh.smooth.spring.api.TaskResponse;
 import sh.smooth.spring.error.SmoothException;
-import sh.smooth.spring.session.SessionActionObserver;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.runtime.TaskRun;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
-import sh.smooth.spring.task.TaskKind;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -58,16 +61,14 @@ class SmoothSessionActionObservationTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final SmoothTaskObservationSupport tasks = new SmoothTaskObservationSupport(this.registry, null);
-
-	private final SessionActionObserver observer = new SmoothSessionActionObserver(this.registry, this.tasks, null);
+	private final SessionActionObservations observer = new SessionActionObservations(this.registry, null);
 
 	private SmoothTestClients clients;
 
 	@BeforeEach
 	void setUp() {
 		this.registry.observationConfig().observationHandler(new SmoothCreditsObservationHandler(this.meters));
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1", List.of(this.tasks));
+		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1", this.registry);
 	}
 
 	@AfterEach
@@ -86,13 +87,14 @@ class SmoothSessionActionObservationTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/s-1")).inScenario("session")
 			.whenScenarioStateIs("closed")
 			.willReturn(okJson("{\"r\":{\"id\":\"s-1\",\"status\":\"done\",\"credits_used\":10}}")));
-		this.clients.template()
-			.start(TaskKind.SESSION, SmoothTask.sessionOptions().build())
-			.block(Duration.ofSeconds(5));
+		TaskRun session = this.clients.launcher()
+			.launch(TaskKind.SESSION, null, BrowserOptions.defaults())
+			.block(Duration.ofSeconds(20));
 
-		this.observer.start("s-1", "goto").stop("success", 0, null);
-		this.observer.start("s-1", "extract").stop("success", 2, null);
-		this.observer.start("s-1", "run_task").stop("failed", 5, new SmoothException("the agent gave up"));
+		this.observer.start("s-1", "goto", session.observation()).stop(SessionActionOutcome.SUCCESS, 0, null);
+		this.observer.start("s-1", "extract", session.observation()).stop(SessionActionOutcome.SUCCESS, 2, null);
+		this.observer.start("s-1", "run_task", session.observation())
+			.stop(SessionActionOutcome.FAILED, 5, new SmoothException("the agent gave up"));
 
 		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("smooth.session.action", 3)
 			.forAllObservationsWithNameEqualTo("smooth.session.action",
@@ -112,6 +114,8 @@ class SmoothSessionActionObservationTests {
 		assertThat(credits("running")).isEqualTo(7);
 
 		wm.setScenarioState("session", "closed");
+		// an idle session is not polled: a waiter for its end (as result() is) polls it
+		session.awaitResponse(TaskResponse::isTerminal, "the end", Duration.ofSeconds(5));
 
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.registry).hasObservationWithNameEqualTo("smooth.task")
@@ -130,8 +134,9 @@ class SmoothSessionActionObservationTests {
 
 	@Test
 	void actionsOfAnUnobservedSessionKeepTheSameTagKeys() {
-		this.observer.start("s-elsewhere", "extract").stop("success", 4, null);
-		this.observer.start("s-elsewhere", "hover").stop("surprise", 0, null);
+		this.observer.start("s-elsewhere", "extract", Observation.NOOP).stop(SessionActionOutcome.SUCCESS, 4, null);
+		// an action name outside the known five is tagged "other" (outcomes are an enum)
+		this.observer.start("s-elsewhere", "hover", Observation.NOOP).stop(SessionActionOutcome.CLOSED, 0, null);
 
 		Counter counter = this.meters.get("smooth.credits.used").counter();
 		assertThat(counter.count()).isEqualTo(4);
@@ -140,15 +145,15 @@ class SmoothSessionActionObservationTests {
 					"exception");
 		assertThat(this.registry).hasAnObservation((action) -> action.hasNameEqualTo("smooth.session.action")
 			.hasLowCardinalityKeyValue("smooth.action", "other")
-			.hasLowCardinalityKeyValue("smooth.action.outcome", "other")
+			.hasLowCardinalityKeyValue("smooth.action.outcome", "closed")
 			.doesNotHaveParentObservation());
 	}
 
 	@Test
 	void stoppingTwiceCountsOnce() {
-		SessionActionObserver.Observation action = this.observer.start("s-2", "extract");
-		action.stop("success", 3, null);
-		action.stop("success", 3, null);
+		SessionActionObservations.Stoppable action = this.observer.start("s-2", "extract", Observation.NOOP);
+		action.stop(SessionActionOutcome.SUCCESS, 3, null);
+		action.stop(SessionActionOutcome.SUCCESS, 3, null);
 
 		assertThat(this.meters.get("smooth.credits.used").counter().count()).isEqualTo(3);
 		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("smooth.session.action", 1);

@@ -28,17 +28,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import sh.smooth.spring.api.RetrySettings;
+import sh.smooth.spring.api.TaskKind;
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.error.SmoothAuthenticationException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.polling.PollingSettings;
+import sh.smooth.spring.api.TaskResponse;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.runtime.TaskRun;
 import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SmoothTestClients;
-import sh.smooth.spring.task.Agent;
-import sh.smooth.spring.task.Device;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
-import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.task.TaskStatus;
 
@@ -62,8 +65,6 @@ class SmoothTaskObservationTests {
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
-	private final SmoothTaskObservationSupport support = new SmoothTaskObservationSupport(this.registry, null);
-
 	private SmoothTestClients clients;
 
 	@AfterEach
@@ -74,7 +75,7 @@ class SmoothTaskObservationTests {
 	}
 
 	private SmoothTestClients clients() {
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1", List.of(this.support));
+		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1", this.registry);
 		return this.clients;
 	}
 
@@ -84,7 +85,9 @@ class SmoothTaskObservationTests {
 		stubRunningThen(wm, "t-done", "{\"id\":\"t-done\",\"status\":\"done\",\"output\":\"ok\",\"credits_used\":3}");
 
 		TaskResult result = clients().template()
-			.submit(SmoothTask.builder("read the page").agent(Agent.SMOOTH_LITE).device(Device.MOBILE).build())
+			.submit(SmoothTask.builder("read the page")
+				.browser((b) -> b.agent(Agent.SMOOTH_LITE).device(Device.MOBILE))
+				.build())
 			.await(Duration.ofSeconds(5));
 
 		assertThat(result.status()).isEqualTo(TaskStatus.DONE);
@@ -105,7 +108,7 @@ class SmoothTaskObservationTests {
 		assertThat(context.getResponse()).isNotNull();
 		assertThat(context.getRequest().task()).isEqualTo("read the page");
 		assertThat(context.getCreditsUsed()).isEqualTo(3);
-		assertThat(this.support.find("t-done")).as("ended tasks are forgotten").isNull();
+		// (no id map to forget the task in: the observation lives in the task's run)
 	}
 
 	@Test
@@ -164,11 +167,13 @@ class SmoothTaskObservationTests {
 		stubCreated("t-slow");
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t-slow"))
 			.willReturn(okJson("{\"r\":{\"id\":\"t-slow\",\"status\":\"running\"}}").withFixedDelay(1000)));
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1",
-				new RetrySettings(1, Duration.ofMillis(10), Duration.ofMillis(10)),
-				new PollingSettings(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50), 1.5, 0,
-						Duration.ZERO),
-				Duration.ofMillis(200), List.of(this.support));
+		this.clients = SmoothTestClients.builder(wm.baseUrl() + "/api/v1")
+			.retry(new RetrySettings(1, Duration.ofMillis(10), Duration.ofMillis(10)))
+			.polling(new PollingSettings(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50), 1.5, 0,
+					Duration.ZERO))
+			.readTimeout(Duration.ofMillis(200))
+			.observations(this.registry)
+			.build();
 
 		TaskHandle handle = this.clients.template().submit("read the page");
 
@@ -202,7 +207,11 @@ class SmoothTaskObservationTests {
 		stubCreated("s-1");
 		stubRunningThen(wm, "s-1", "{\"id\":\"s-1\",\"status\":\"done\",\"credits_used\":4}");
 
-		clients().template().start(TaskKind.SESSION, SmoothTask.sessionOptions().build()).block(Duration.ofSeconds(5));
+		TaskRun session = clients().launcher()
+			.launch(TaskKind.SESSION, null, BrowserOptions.defaults())
+			.block(Duration.ofSeconds(20));
+		// an idle session is not polled: a waiter for its end (as result() is) polls it
+		session.awaitResponse(TaskResponse::isTerminal, "the end", Duration.ofSeconds(5));
 
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.registry).hasObservationWithNameEqualTo("smooth.task")

@@ -16,29 +16,16 @@
 
 package sh.smooth.spring.observation;
 
-import java.util.List;
 import java.util.Set;
 
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import sh.smooth.spring.api.TaskRequest;
-import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.error.SmoothTimeoutException;
-import sh.smooth.spring.polling.TaskPoller;
-import sh.smooth.spring.schema.SmoothSchemaGenerator;
-import sh.smooth.spring.support.SmoothTestClients;
-import sh.smooth.spring.task.SmoothTask;
-import sh.smooth.spring.task.TaskDefaults;
-import sh.smooth.spring.task.TaskKind;
-import sh.smooth.spring.task.TaskRequests;
-import sh.smooth.spring.task.TaskStart;
-import sh.smooth.spring.task.ToolSelection;
-import sh.smooth.spring.tool.ToolCallObserver;
-import sh.smooth.spring.tool.ToolCallOutcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,29 +35,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SmoothToolCallObservationTests {
 
-	// the client is only used to create pollers: nothing is sent
-	private final SmoothTestClients clients = SmoothTestClients.create("http://localhost:9/api/v1");
+	private static final Set<String> APPLICATION_TOOLS = Set.of("lookup_order");
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
-	private final SmoothTaskObservationSupport tasks = new SmoothTaskObservationSupport(this.registry, null);
-
-	private final ToolCallObserver observer = new SmoothToolCallObserver(this.registry, this.tasks,
-			() -> Set.of("lookup_order"), null);
-
-	@AfterEach
-	void tearDown() {
-		this.clients.close();
-	}
+	private final ToolCallObservations observations = new ToolCallObservations(this.registry, null);
 
 	@ParameterizedTest
 	@EnumSource(ToolCallOutcome.class)
 	void everyOutcomeIsATag(ToolCallOutcome outcome) {
-		startTaskWithTool("t-tools", "get_weather");
+		Observation task = startTaskWithTool("t-tools", "get_weather");
 		Throwable error = (outcome == ToolCallOutcome.TIMEOUT) ? new SmoothTimeoutException("slow tool", null, null)
 				: null;
 
-		this.observer.start("t-tools", "e-1", "get_weather").stop(outcome, error);
+		this.observations.start("t-tools", "e-1", "get_weather", task, APPLICATION_TOOLS).stop(outcome, error);
 
 		assertThat(this.registry).hasObservationWithNameEqualTo("smooth.tool.call")
 			.that()
@@ -93,9 +71,10 @@ class SmoothToolCallObservationTests {
 
 	@Test
 	void aNameTheTaskDidNotDeclareIsUnknown() {
-		startTaskWithTool("t-tools", "get_weather");
+		Observation task = startTaskWithTool("t-tools", "get_weather");
 
-		this.observer.start("t-tools", "e-2", "rm -rf / --no-preserve-root").stop(ToolCallOutcome.UNKNOWN_TOOL, null);
+		this.observations.start("t-tools", "e-2", "rm -rf / --no-preserve-root", task, APPLICATION_TOOLS)
+			.stop(ToolCallOutcome.UNKNOWN_TOOL, null);
 
 		assertThat(this.registry).hasObservationWithNameEqualTo("smooth.tool.call")
 			.that()
@@ -105,8 +84,10 @@ class SmoothToolCallObservationTests {
 
 	@Test
 	void aKnownToolOfAnUnobservedTaskKeepsItsName() {
-		this.observer.start("t-elsewhere", "e-3", "lookup_order").stop(ToolCallOutcome.SUCCESS, null);
-		this.observer.start("t-elsewhere", "e-4", "get_weather").stop(ToolCallOutcome.SUCCESS, null);
+		this.observations.start("t-elsewhere", "e-3", "lookup_order", Observation.NOOP, APPLICATION_TOOLS)
+			.stop(ToolCallOutcome.SUCCESS, null);
+		this.observations.start("t-elsewhere", "e-4", "get_weather", Observation.NOOP, APPLICATION_TOOLS)
+			.stop(ToolCallOutcome.SUCCESS, null);
 
 		assertThat(this.registry).hasAnObservation((call) -> call.hasNameEqualTo("smooth.tool.call")
 			.hasLowCardinalityKeyValue("smooth.tool.name", "lookup_order")
@@ -118,7 +99,8 @@ class SmoothToolCallObservationTests {
 
 	@Test
 	void stoppingTwiceRecordsOnce() {
-		ToolCallObserver.Observation call = this.observer.start("t-x", "e-5", "lookup_order");
+		ToolCallObservations.Stoppable call = this.observations.start("t-x", "e-5", "lookup_order", Observation.NOOP,
+				APPLICATION_TOOLS);
 		call.stop(ToolCallOutcome.SUCCESS, null);
 		call.stop(ToolCallOutcome.FAILURE, null);
 
@@ -128,14 +110,16 @@ class SmoothToolCallObservationTests {
 			.hasLowCardinalityKeyValue("smooth.tool.outcome", "success");
 	}
 
-	private void startTaskWithTool(String taskId, String toolName) {
-		TaskRequests requests = new TaskRequests(TaskDefaults.SDK_DEFAULTS, new SmoothSchemaGenerator(),
-				this.clients.api().mapper());
-		TaskRequest request = requests.create(SmoothTask.builder("check the weather").build(), List
-			.of(new ToolSignature(toolName, "Weather", this.clients.api().mapper().createObjectNode(), "the weather")));
-		// a poller that is never started: the observation only needs its id and listeners
-		TaskPoller poller = this.clients.engine().create(taskId, 0, null);
-		this.tasks.started(new TaskStart(TaskKind.TASK, request, ToolSelection.DEFAULT), poller);
+	/**
+	 * The observation of a task that declared one tool, started as the task launcher
+	 * starts it.
+	 */
+	private Observation startTaskWithTool(String taskId, String toolName) {
+		SmoothTaskObservationContext context = new SmoothTaskObservationContext(TaskKind.TASK, null, taskId,
+				Set.of(toolName));
+		return SmoothObservationDocumentation.TASK
+			.observation(null, new DefaultSmoothTaskObservationConvention(), () -> context, this.registry)
+			.start();
 	}
 
 }

@@ -34,14 +34,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.api.TaskResponse;
+import sh.smooth.spring.browser.BrowserOptions;
 import sh.smooth.spring.error.SmoothTimeoutException;
+import sh.smooth.spring.runtime.TaskRun;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
-import sh.smooth.spring.task.TaskKind;
 import sh.smooth.spring.task.TaskStatus;
 import sh.smooth.spring.test.RecordedRequest;
 import sh.smooth.spring.test.Route;
@@ -101,8 +103,8 @@ class ResponseWaiterTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/" + id)).inScenario(id)
 			.whenScenarioStateIs("ended")
 			.willReturn(okJson("{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":\"ok\"}}")));
-		TaskPoller poller = this.clients.template()
-			.start(TaskKind.TASK, SmoothTask.builder("x").build())
+		TaskRun poller = this.clients.launcher()
+			.launch(TaskKind.TASK, SmoothTask.builder("x").build().instruction(), BrowserOptions.defaults())
 			.block(PATIENCE);
 		await().atMost(PATIENCE)
 			.until(() -> wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/task/" + id))).size() >= 2);
@@ -125,7 +127,7 @@ class ResponseWaiterTests {
 			}
 			return response.isTerminal();
 		};
-		CompletableFuture<TaskResponse> met = poller.awaitResponse(slowIsTerminal, "the end");
+		CompletableFuture<TaskResponse> met = poller.awaitResponse(slowIsTerminal, "the end", null);
 
 		assertThat(met.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).isTerminal()).isTrue();
 		assertThat(poller.completion().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).output().asString())
@@ -141,8 +143,8 @@ class ResponseWaiterTests {
 				SmoothSession session = smooth.openSession();
 				// the force close and the final poll run on other threads while result()
 				// checks and registers its waiter
-				session.closeAsync();
-				TaskStatus status = session.result(PATIENCE).status();
+				session.reactive().close().subscribe();
+				TaskStatus status = session.result().status();
 				if (status != TaskStatus.CANCELLED) {
 					wrong.add(session.id() + ": " + status);
 				}
@@ -158,7 +160,7 @@ class ResponseWaiterTests {
 		SimulatorRig.runner().withPropertyValues(idleCadence()).run((context) -> {
 			TaskHandle handle = context.getBean(SmoothOperations.class).submit("Read the news");
 
-			assertThat(catchThrowable(() -> handle.liveUrl(true, false, Duration.ofMillis(300))))
+			assertThat(catchThrowable(() -> handle.liveUrl((o) -> o.timeout(Duration.ofMillis(300)))))
 				.isInstanceOf(SmoothTimeoutException.class);
 
 			// the idle cadence grows to 1.5 s; with the waiter left behind the task
@@ -173,7 +175,7 @@ class ResponseWaiterTests {
 		this.sim.sessionStartDelay(Duration.ofSeconds(60));
 		SimulatorRig.runner().withPropertyValues(idleCadence()).run((context) -> {
 			try (SmoothSession session = context.getBean(SmoothOperations.class).openSession()) {
-				assertThat(catchThrowable(() -> session.liveUrl(true, false, Duration.ofMillis(300))))
+				assertThat(catchThrowable(() -> session.liveUrl((o) -> o.timeout(Duration.ofMillis(300)))))
 					.isInstanceOf(SmoothTimeoutException.class);
 				int polls = this.sim.requestCount(Route.GET_TASK);
 

@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,9 +36,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
-import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
 import sh.smooth.spring.error.SmoothTimeoutException;
-import sh.smooth.spring.schema.SmoothSchemaGenerator;
+import sh.smooth.spring.observation.SmoothSessionActionObservationContext;
+import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.TaskStatus;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -65,8 +68,7 @@ class SessionAutoConfigurationTests {
 		wm.stubFor(any(urlPathMatching("/api/v1/task.*"))
 			.willReturn(aResponse().withTransformers(FakeSessionServer.NAME)));
 		this.runner = new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(SmoothAutoConfiguration.class, SmoothSessionAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(SmoothAutoConfiguration.class))
 			.withPropertyValues("smooth.base-url=" + wm.baseUrl() + "/api/v1", "smooth.api-key=test-key",
 					"smooth.polling.first-delay=20ms", "smooth.polling.max-interval=100ms",
 					"smooth.polling.active-max-interval=50ms", "smooth.retry.initial-backoff=20ms",
@@ -109,13 +111,26 @@ class SessionAutoConfigurationTests {
 	}
 
 	@Test
-	void usesTheActionTimeoutPropertyAndTheObserverBean() {
+	void usesTheActionTimeoutPropertyAndTheObservationRegistry() {
 		server.responder = FakeSessionServer.Responder.SILENT;
 		List<String> outcomes = new CopyOnWriteArrayList<>();
-		SessionActionObserver observer = (sessionId,
-				action) -> (outcome, credits, error) -> outcomes.add(action + ":" + outcome);
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig()
+			.observationHandler(new ObservationHandler<SmoothSessionActionObservationContext>() {
+
+				@Override
+				public void onStop(SmoothSessionActionObservationContext context) {
+					outcomes.add(context.getAction() + ":" + context.getOutcome().value());
+				}
+
+				@Override
+				public boolean supportsContext(Observation.Context context) {
+					return context instanceof SmoothSessionActionObservationContext;
+				}
+
+			});
 		this.runner.withPropertyValues("smooth.session.action-timeout=300ms")
-			.withBean(SessionActionObserver.class, () -> observer)
+			.withBean(ObservationRegistry.class, () -> observations)
 			.run((context) -> {
 				try (SmoothSession session = context.getBean(SmoothOperations.class).openSession()) {
 					assertThatExceptionOfType(SmoothTimeoutException.class)
@@ -128,10 +143,11 @@ class SessionAutoConfigurationTests {
 
 	@Test
 	void backsOffForAUserSessionFactory() {
-		SessionFactory custom = new SessionFactory(Duration.ofSeconds(1), new SmoothSchemaGenerator(),
-				SessionActionObserver.NOOP, new SessionRegistry(Duration.ofSeconds(1)));
-		this.runner.withBean(SessionFactory.class, () -> custom)
-			.run((context) -> assertThat(context.getBean(SessionFactory.class)).isSameAs(custom));
+		try (SmoothTestClients clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1")) {
+			SessionFactory custom = clients.sessions();
+			this.runner.withBean(SessionFactory.class, () -> custom)
+				.run((context) -> assertThat(context.getBean(SessionFactory.class)).isSameAs(custom));
+		}
 	}
 
 	private static Set<Thread> nonDaemonThreads() {

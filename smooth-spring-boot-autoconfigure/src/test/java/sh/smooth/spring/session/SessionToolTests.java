@@ -31,14 +31,14 @@ import tools.jackson.databind.JsonNode;
 
 import sh.smooth.spring.api.CallSafety;
 import sh.smooth.spring.api.TaskEvent;
-import sh.smooth.spring.api.TaskRequest;
+import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.api.ToolSignature;
-import sh.smooth.spring.polling.TaskEventListener;
-import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.browser.ActionResult;
+import sh.smooth.spring.browser.ToolSelection;
+import sh.smooth.spring.runtime.TaskRun;
+import sh.smooth.spring.runtime.TaskRunListener;
+import sh.smooth.spring.runtime.ToolAttachment;
 import sh.smooth.spring.support.SmoothTestClients;
-import sh.smooth.spring.task.TaskKind;
-import sh.smooth.spring.task.TaskStart;
-import sh.smooth.spring.task.TaskSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -49,8 +49,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Custom tools reach sessions through the same {@link TaskSupport} path as tasks; here a
- * minimal tool support stands in for the tools feature.
+ * Custom tools reach sessions through the same {@link ToolAttachment} path as tasks; here
+ * a minimal attachment stands in for the tools feature.
  */
 class SessionToolTests {
 
@@ -70,7 +70,7 @@ class SessionToolTests {
 		server.reset();
 		wm.stubFor(any(urlPathMatching("/api/v1/task.*"))
 			.willReturn(aResponse().withTransformers(FakeSessionServer.NAME)));
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1", List.of(this.tool));
+		this.clients = SmoothTestClients.builder(wm.baseUrl() + "/api/v1").tools((clients) -> this.tool).build();
 	}
 
 	@AfterEach
@@ -110,8 +110,8 @@ class SessionToolTests {
 		assertThat(created.get("custom_tools").get(0).get("name").asString()).isEqualTo("get_weather");
 	}
 
-	/** A tool support reduced to what sessions rely on: prepare, started, listeners. */
-	static final class WeatherTool implements TaskSupport {
+	/** A tool attachment reduced to what sessions rely on: signatures, listeners. */
+	static final class WeatherTool implements ToolAttachment {
 
 		final AtomicInteger calls = new AtomicInteger();
 
@@ -120,39 +120,41 @@ class SessionToolTests {
 		private final Set<String> handled = ConcurrentHashMap.newKeySet();
 
 		@Override
-		public TaskStart prepare(TaskStart start) {
-			this.kinds.add(start.kind());
-			TaskRequest r = start.request();
+		public Selected select(ToolSelection selection) {
 			ToolSignature signature = new ToolSignature("get_weather", "Weather of a city",
 					SmoothSessionTests.json("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}"),
 					"a sentence");
-			return start.withRequest(new TaskRequest(r.task(), r.responseModel(), r.url(), r.metadata(), r.files(),
-					r.agent(), r.maxSteps(), r.device(), r.allowedUrls(), r.enableRecording(), r.profileId(),
-					r.profileReadOnly(), r.stealthMode(), r.useStealth(), r.proxyServer(), r.proxyUsername(),
-					r.proxyPassword(), r.certificates(), r.useAdblock(), r.useCaptchaSolver(), r.additionalTools(),
-					List.of(signature), r.experimentalFeatures(), r.extensions(), r.showCursor()));
+			return new Selected() {
+
+				@Override
+				public List<ToolSignature> signatures() {
+					return List.of(signature);
+				}
+
+				@Override
+				public void attach(TaskRun run) {
+					WeatherTool.this.kinds.add(run.kind());
+					run.addListener(new TaskRunListener() {
+						@Override
+						public void onEvents(TaskRun r, List<TaskEvent> events) {
+							answer(r, events);
+						}
+					});
+				}
+
+			};
 		}
 
-		@Override
-		public void started(TaskStart start, TaskPoller poller) {
-			poller.addListener(new TaskEventListener() {
-				@Override
-				public void onEvents(TaskPoller p, List<TaskEvent> events) {
-					for (TaskEvent event : events) {
-						if (TaskEvent.TOOL_CALL.equals(event.name()) && event.id() != null
-								&& WeatherTool.this.handled.add(event.id())) {
-							WeatherTool.this.calls.incrementAndGet();
-							String city = event.payload().get("input").get("city").asString();
-							p.api()
-								.sendEvent(p.taskId(),
-										TaskEvent.toolResponse(event.id(), 200,
-												SmoothSessionTests.json("\"sunny in " + city + "\"")),
-										CallSafety.IDEMPOTENT)
-								.subscribe();
-						}
-					}
+		private void answer(TaskRun run, List<TaskEvent> events) {
+			for (TaskEvent event : events) {
+				if (TaskEvent.TOOL_CALL.equals(event.name()) && event.id() != null && this.handled.add(event.id())) {
+					this.calls.incrementAndGet();
+					String city = event.payload().get("input").get("city").asString();
+					run.send(TaskEvent.toolResponse(event.id(), 200,
+							SmoothSessionTests.json("\"sunny in " + city + "\"")), CallSafety.IDEMPOTENT)
+						.subscribe();
 				}
-			});
+			}
 		}
 
 	}

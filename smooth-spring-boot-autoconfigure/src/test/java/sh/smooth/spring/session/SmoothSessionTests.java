@@ -25,6 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,16 +42,20 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 
 import sh.smooth.spring.SmoothTemplate;
+import sh.smooth.spring.browser.ActionResult;
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.browser.Device;
+import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.error.SmoothException;
 import sh.smooth.spring.error.SmoothNotFoundException;
 import sh.smooth.spring.error.SmoothTimeoutException;
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.observation.SmoothSessionActionObservationContext;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.session.FakeSessionServer.FakeSession;
+import sh.smooth.spring.support.OutputConverter;
 import sh.smooth.spring.support.SmoothTestClients;
-import sh.smooth.spring.task.Agent;
-import sh.smooth.spring.task.Device;
-import sh.smooth.spring.task.OutputConverter;
 import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.task.TaskStatus;
 
@@ -92,12 +99,24 @@ class SmoothSessionTests {
 		server.reset();
 		wm.stubFor(any(urlPathMatching("/api/v1/task.*"))
 			.willReturn(aResponse().withTransformers(FakeSessionServer.NAME)));
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig()
+			.observationHandler(new ObservationHandler<SmoothSessionActionObservationContext>() {
+
+				@Override
+				public void onStop(SmoothSessionActionObservationContext context) {
+					SmoothSessionTests.this.observed.add(context.getSessionId() + ":" + context.getAction() + ":"
+							+ context.getOutcome().value() + ":" + context.getCreditsUsed());
+				}
+
+				@Override
+				public boolean supportsContext(Observation.Context context) {
+					return context instanceof SmoothSessionActionObservationContext;
+				}
+
+			});
+		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1", observations);
 		this.smooth = this.clients.template();
-		SessionActionObserver observer = (sessionId, action) -> (outcome, credits, error) -> this.observed
-			.add(sessionId + ":" + action + ":" + outcome + ":" + credits);
-		this.smooth.setSessionFactory(new SessionFactory(Duration.ofSeconds(10), new SmoothSchemaGenerator(), observer,
-				new SessionRegistry(Duration.ofSeconds(5))));
 	}
 
 	@AfterEach
@@ -125,18 +144,18 @@ class SmoothSessionTests {
 		};
 		String id;
 		try (SmoothSession s = this.smooth
-			.openSession(SessionSpec.builder().device(Device.DESKTOP).profile("work-profile", false).build())) {
+			.openSession(BrowserOptions.builder().device(Device.DESKTOP).profile("work-profile", false).build())) {
 			s.goTo("https://flights.example.com");
 			ActionResult r = s.runTask(SessionTask.builder("Search one-way NYC→LA on March 15")
 				.maxSteps(20)
 				.secret("PASSWORD", "s3cr3t", "https://*.example.com/*")
 				.build());
-			List<Flight> flights = s.extract("Extract all flights", new ParameterizedTypeReference<List<Flight>>() {
-			});
-			Flight cheapest = s.extract("The cheapest flight", Flight.class);
+			List<Flight> flights = s.extract(new ParameterizedTypeReference<List<Flight>>() {
+			}, (o) -> o.prompt("Extract all flights"));
+			Flight cheapest = s.extract(Flight.class, (o) -> o.prompt("The cheapest flight"));
 			JsonNode title = s.evaluateJs("document.title");
-			JsonNode sum = s.evaluateJs("(a) => a.x + a.y", Map.of("x", 1, "y", 2));
-			String live = s.liveUrl(true, true);
+			JsonNode sum = s.evaluateJs("(a) => a.x + a.y", (o) -> o.args(Map.of("x", 1, "y", 2)));
+			String live = s.liveUrl((o) -> o.interactive(true).embed(true));
 			id = s.id();
 
 			assertThat(r.outputText()).isEqualTo("found 2 flights");
@@ -156,7 +175,7 @@ class SmoothSessionTests {
 
 	@Test
 	void opensTheSessionWithTaskNullAndEveryOption() throws Exception {
-		SessionSpec spec = SessionSpec.builder()
+		BrowserOptions spec = BrowserOptions.builder()
 			.device(Device.MOBILE)
 			.profile("p1", true)
 			.proxy("http://proxy.example.com:8080", "bob", "pr0xy-pw")
@@ -165,10 +184,10 @@ class SmoothSessionTests {
 			.files("file1", "file2")
 			.allowedUrls("https://**.example.com/**")
 			.agent(Agent.SMOOTH_LITE)
-			.enableRecording(false)
-			.useStealth(false)
-			.useAdblock(false)
-			.useCaptchaSolver(false)
+			.recording(false)
+			.stealth(false)
+			.adblock(false)
+			.captchaSolver(false)
 			.showCursor(true)
 			.additionalTool("screenshot", Map.of("full_page", true))
 			.experimentalFeature("fast", true)
@@ -221,10 +240,10 @@ class SmoothSessionTests {
 		ObjectNode schema = (ObjectNode) json("{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"}}}");
 		SmoothSession session = this.smooth.openSession();
 		session.goTo("https://example.com/login");
-		session.extract(schema, "The title");
+		session.extract(schema, (o) -> o.prompt("The title"));
 		session.extract(schema, null);
 		session.evaluateJs("document.title");
-		session.evaluateJs("(a) => a.x", Map.of("x", 1));
+		session.evaluateJs("(a) => a.x", (o) -> o.args(Map.of("x", 1)));
 		session.runTask(SessionTask.builder("Log in")
 			.maxSteps(12)
 			.url("https://github.com/login")
@@ -375,7 +394,7 @@ class SmoothSessionTests {
 		server.responder = (session, action) -> session.event(0, action.id(), action.eventName(),
 				json("{\"output\":\"no code\"}"));
 		try (SmoothSession session = this.smooth.openSession()) {
-			CompletableFuture<JsonNode> pending = session.evaluateJsAsync("x");
+			CompletableFuture<JsonNode> pending = session.reactive().evaluateJs("x").toFuture();
 			await().atMost(Duration.ofSeconds(5)).until(() -> server.session("s1").polls.get() >= 3);
 			assertThat(pending).isNotDone();
 			// the real result, with a code, completes it
@@ -386,7 +405,7 @@ class SmoothSessionTests {
 				.satisfies((node) -> assertThat(node.asString()).isEqualTo("done"));
 			// and without one, the caller gets a timeout, not a hang
 			assertThatExceptionOfType(SmoothTimeoutException.class)
-				.isThrownBy(() -> session.evaluateJs("y", null, Duration.ofMillis(300)));
+				.isThrownBy(() -> session.evaluateJs("y", (o) -> o.timeout(Duration.ofMillis(300))));
 		}
 	}
 
@@ -400,9 +419,11 @@ class SmoothSessionTests {
 			}
 		};
 		SmoothSession session = this.smooth.openSession();
-		CompletableFuture<ActionResult> runTask = session.runTaskAsync(SessionTask.builder("long").build());
-		CompletableFuture<JsonNode> js = session.evaluateJsAsync("1 + 1");
-		CompletableFuture<ActionResult> go = session.goToAsync("https://example.com");
+		CompletableFuture<ActionResult> runTask = session.reactive()
+			.runTask(SessionTask.builder("long").build())
+			.toFuture();
+		CompletableFuture<JsonNode> js = session.reactive().evaluateJs("1 + 1").toFuture();
+		CompletableFuture<ActionResult> go = session.reactive().goTo("https://example.com").toFuture();
 
 		assertThat(go).succeedsWithin(Duration.ofSeconds(3));
 		for (CompletableFuture<?> pending : List.of(runTask, js)) {
@@ -427,7 +448,7 @@ class SmoothSessionTests {
 	void pollFailureFailsPendingActionsAtOnce() {
 		server.responder = FakeSessionServer.Responder.SILENT;
 		SmoothSession session = this.smooth.openSession();
-		CompletableFuture<ActionResult> pending = session.goToAsync("https://example.com");
+		CompletableFuture<ActionResult> pending = session.reactive().goTo("https://example.com").toFuture();
 		await().atMost(Duration.ofSeconds(5)).until(() -> server.session("s1").received.size() == 1);
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/s1")).willReturn(aResponse().withStatus(404)
 			.withHeader("Content-Type", "application/json")
@@ -497,7 +518,9 @@ class SmoothSessionTests {
 	void forceCloseFailsPendingActions() {
 		server.responder = FakeSessionServer.Responder.SILENT;
 		SmoothSession session = this.smooth.openSession();
-		CompletableFuture<ActionResult> pending = session.runTaskAsync(SessionTask.builder("forever").build());
+		CompletableFuture<ActionResult> pending = session.reactive()
+			.runTask(SessionTask.builder("forever").build())
+			.toFuture();
 		await().atMost(Duration.ofSeconds(5)).until(() -> server.session("s1").received.size() == 1);
 		session.close();
 		assertThat(pending).isCompletedExceptionally();
@@ -516,8 +539,9 @@ class SmoothSessionTests {
 			// is ample for a local POST even on a loaded machine, so the action reaches
 			// the
 			// server first and its result can then arrive late
-			CompletableFuture<ActionResult> first = session.goToAsync("https://slow.example.com",
-					Duration.ofSeconds(1));
+			CompletableFuture<ActionResult> first = session.reactive()
+				.goTo("https://slow.example.com", (o) -> o.timeout(Duration.ofSeconds(1)))
+				.toFuture();
 			FakeSession fake = server.session("s1");
 			await().atMost(Duration.ofSeconds(10)).until(() -> fake.actions().size() == 1);
 			assertThat(first).failsWithin(Duration.ofSeconds(10))
@@ -548,7 +572,7 @@ class SmoothSessionTests {
 		try (SmoothSession session = this.smooth.openSession()) {
 			List<CompletableFuture<JsonNode>> futures = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
-				futures.add(session.evaluateJsAsync(Integer.toString(i)));
+				futures.add(session.reactive().evaluateJs(Integer.toString(i)).toFuture());
 			}
 			for (int i = 0; i < 6; i++) {
 				assertThat(futures.get(i).join().asInt()).isEqualTo(i);
@@ -582,10 +606,11 @@ class SmoothSessionTests {
 			.withMessageContaining("url");
 		assertThatExceptionOfType(SmoothValidationException.class).isThrownBy(() -> session.evaluateJs(" "))
 			.withMessageContaining("js");
-		assertThatExceptionOfType(SmoothValidationException.class).isThrownBy(() -> session.extract(json("[]"), "x"))
+		assertThatExceptionOfType(SmoothValidationException.class)
+			.isThrownBy(() -> session.extract(json("[]"), (o) -> o.prompt("x")))
 			.withMessageContaining("schema");
 		assertThatExceptionOfType(SmoothValidationException.class)
-			.isThrownBy(() -> session.goTo("https://example.com", Duration.ZERO))
+			.isThrownBy(() -> session.goTo("https://example.com", (o) -> o.timeout(Duration.ZERO)))
 			.withMessageContaining("timeout");
 		assertThatExceptionOfType(SmoothValidationException.class)
 			.isThrownBy(() -> SessionTask.builder("x").maxSteps(1))
@@ -598,7 +623,7 @@ class SmoothSessionTests {
 			.isThrownBy(() -> SessionTask.builder("x").secret("PW", "", "https://a.example/*"))
 			.withMessageContaining("value");
 		assertThatExceptionOfType(SmoothValidationException.class)
-			.isThrownBy(() -> SessionSpec.builder().proxy("ftp://proxy"))
+			.isThrownBy(() -> BrowserOptions.builder().proxy("ftp://proxy"))
 			.withMessageContaining("proxyServer");
 		assertThat(server.session(session.id()).received).isEmpty();
 		session.close();

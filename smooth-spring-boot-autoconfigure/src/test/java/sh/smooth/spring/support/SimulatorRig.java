@@ -35,7 +35,6 @@ import org.springframework.context.annotation.Configuration;
 
 import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothObservationAutoConfiguration;
-import sh.smooth.spring.autoconfigure.SmoothSessionAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothToolsAutoConfiguration;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.tool.SmoothTool;
@@ -54,10 +53,9 @@ public final class SimulatorRig {
 	 * @return the runner
 	 */
 	public static ApplicationContextRunner runner() {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-					WebClientAutoConfiguration.class, SmoothAutoConfiguration.class, SmoothToolsAutoConfiguration.class,
-					SmoothSessionAutoConfiguration.class, SmoothObservationAutoConfiguration.class));
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+				CodecsAutoConfiguration.class, WebClientAutoConfiguration.class, SmoothAutoConfiguration.class,
+				SmoothToolsAutoConfiguration.class, SmoothObservationAutoConfiguration.class));
 	}
 
 	/**

@@ -38,8 +38,11 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 
 import sh.smooth.spring.api.TaskRequest;
+import sh.smooth.spring.browser.Certificate;
 import sh.smooth.spring.error.SmoothUnprocessableEntityException;
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.runtime.TaskDefaults;
+import sh.smooth.spring.runtime.TaskRequestMapper;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SmoothTestClients;
@@ -105,7 +108,7 @@ class CertificateSecrecyTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/task/t1"))
 			.willReturn(okJson("{\"r\":{\"id\":\"t1\",\"status\":\"done\",\"output\":\"ok\"}}")));
 		SmoothTask task = SmoothTask.builder("open the intranet")
-			.certificate(Certificate.of(new ByteArrayResource(PKCS12), PASSWORD))
+			.browser((b) -> b.certificate(Certificate.of(new ByteArrayResource(PKCS12), PASSWORD)))
 			.build();
 
 		TaskHandle handle = this.clients.template().submit(task);
@@ -115,12 +118,12 @@ class CertificateSecrecyTests {
 				postRequestedFor(urlEqualTo("/api/v1/task"))
 					.withRequestBody(matchingJsonPath("$.certificates[0].file", equalTo(BASE64)))
 					.withRequestBody(matchingJsonPath("$.certificates[0].password", equalTo(PASSWORD))));
-		TaskRequest request = new TaskRequests(TaskDefaults.SDK_DEFAULTS, new SmoothSchemaGenerator(),
+		TaskRequest request = new TaskRequestMapper(TaskDefaults.standard(), new SmoothSchemaGenerator(),
 				JsonMapper.builder().build())
-			.create(task, null);
+			.request(task.instruction(), task.browser(), List.of());
 		assertThat(request.certificates()).isNotNull();
 		assertNoSecret(task.toString(), request.toString(), request.certificates().toString(),
-				task.certificates().toString(), handle.toString(), result.toString());
+				task.browser().certificates().toString(), handle.toString(), result.toString());
 		assertThat(this.logs.list).as("something was logged at DEBUG/TRACE").isNotEmpty();
 		assertNoSecret(loggedText());
 	}
@@ -133,7 +136,7 @@ class CertificateSecrecyTests {
 			.withBody("{\"detail\":[{\"loc\":[\"body\",\"certificates\",0,\"password\"],"
 					+ "\"msg\":\"invalid certificate\",\"type\":\"value_error\",\"input\":\"" + PASSWORD + "\"}]}")));
 		SmoothTask task = SmoothTask.builder("open the intranet")
-			.certificate(Certificate.of(new ByteArrayResource(PKCS12), PASSWORD))
+			.browser((b) -> b.certificate(Certificate.of(new ByteArrayResource(PKCS12), PASSWORD)))
 			.build();
 
 		assertThatExceptionOfType(SmoothUnprocessableEntityException.class)
@@ -153,7 +156,7 @@ class CertificateSecrecyTests {
 		Certificate certificate = Certificate.of(new ByteArrayResource(PKCS12), PASSWORD);
 		assertNoSecret(certificate.toString());
 		assertThatExceptionOfType(SmoothValidationException.class)
-			.isThrownBy(() -> SmoothTask.builder("x").certificate(certificate).maxSteps(1).build())
+			.isThrownBy(() -> SmoothTask.builder("x").browser((b) -> b.certificate(certificate)).maxSteps(1).build())
 			.satisfies((ex) -> assertNoSecret(ex.getMessage()));
 	}
 

@@ -34,8 +34,10 @@ import sh.smooth.spring.error.SmoothNotFoundException;
 import sh.smooth.spring.error.SmoothRateLimitException;
 import sh.smooth.spring.error.SmoothServerException;
 import sh.smooth.spring.error.SmoothTimeoutException;
-import sh.smooth.spring.polling.TaskEventListener;
-import sh.smooth.spring.polling.TaskPoller;
+import sh.smooth.spring.api.ToolSignature;
+import sh.smooth.spring.runtime.TaskRun;
+import sh.smooth.spring.runtime.TaskRunListener;
+import sh.smooth.spring.runtime.ToolAttachment;
 import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.support.SmoothWireMock;
@@ -97,18 +99,24 @@ class PollingBehaviourTests {
 				+ "{\"name\":\"x\",\"id\":\"e4\",\"payload\":{},\"timestamp\":2000}]}}", "c");
 		step("c", "2000", 200, "{\"r\":{\"id\":\"" + id + "\",\"status\":\"done\",\"output\":{\"n\":1}}}", "d");
 		List<String> handedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
-		TaskSupport listening = new TaskSupport() {
+		TaskRunListener listener = new TaskRunListener() {
 			@Override
-			public void started(TaskStart start, TaskPoller poller) {
-				poller.addListener(new TaskEventListener() {
-					@Override
-					public void onEvents(TaskPoller p, List<TaskEvent> events) {
-						events.forEach((event) -> handedOut.add(event.id()));
-					}
-				});
+			public void onEvents(TaskRun run, List<TaskEvent> events) {
+				events.forEach((event) -> handedOut.add(event.id()));
 			}
 		};
-		try (SmoothTestClients listened = SmoothTestClients.create(wm.apiBaseUrl(), List.of(listening))) {
+		ToolAttachment listening = (selection) -> new ToolAttachment.Selected() {
+			@Override
+			public List<ToolSignature> signatures() {
+				return List.of();
+			}
+
+			@Override
+			public void attach(TaskRun run) {
+				run.addListener(listener);
+			}
+		};
+		try (SmoothTestClients listened = SmoothTestClients.builder(wm.apiBaseUrl()).tools((c) -> listening).build()) {
 			TaskResult result = listened.template().submit("count").await(PATIENCE);
 
 			assertThat(result.status()).isEqualTo(TaskStatus.DONE);
@@ -297,7 +305,7 @@ class PollingBehaviourTests {
 
 		TaskHandle handle = wm.template().submit("x");
 
-		assertThat(handle.liveUrl(false, false))
+		assertThat(handle.liveUrl((o) -> o.interactive(false).embed(false)))
 			.isEqualTo("https://live.smooth.sh/v/abc?b=aHR0cHM6&interactive=false&embed=false");
 		assertThat(handle.currentLiveUrl())
 			.contains("https://live.smooth.sh/v/abc?b=aHR0cHM6&interactive=true&embed=false");
@@ -321,7 +329,7 @@ class PollingBehaviourTests {
 		TaskHandle handle = wm.template().submit("x");
 
 		assertThat(handle.recordingUrl(Duration.ofSeconds(10))).contains("https://rec/1.mp4");
-		assertThat(handle.downloadsUrl(Duration.ofSeconds(10))).isEqualTo(Optional.empty());
+		assertThat(handle.downloads().url(Duration.ofSeconds(10))).isEqualTo(Optional.empty());
 		wm.verify(getRequestedFor(urlEqualTo("/api/v1/task/" + id + "?downloads=true")).withQueryParam("downloads",
 				equalTo("true")));
 	}

@@ -30,6 +30,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import sh.smooth.spring.api.SmoothWebClients;
+import sh.smooth.spring.api.TaskKind;
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.browser.Certificate;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.support.SmoothTestClients;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -102,23 +107,23 @@ class SubmitWireShapeTests {
 			.metadata("city", "Paris")
 			.metadata("adults", 2)
 			.metadata("flexible", true)
-			.files("file_1", "file_2")
-			.agent(Agent.SMOOTH_LITE)
 			.maxSteps(40)
-			.device(Device.MOBILE)
-			.allowedUrls("https://**.example.com/**")
-			.enableRecording(false)
-			.profile("work-profile", true)
-			.useStealth(false)
-			.proxy("socks5://proxy.example.com:1080", "bob", "pa55word")
-			.certificate(Certificate.of(new byte[] { 1, 2, 3 }, "p12-pass"))
-			.useAdblock(false)
-			.useCaptchaSolver(false)
-			.additionalTool("screenshot", Map.of("full_page", true))
-			.additionalTool("hover")
-			.experimentalFeature("fast_mode", true)
-			.extensions("ext_1")
-			.showCursor(true)
+			.browser((b) -> b.files("file_1", "file_2")
+				.agent(Agent.SMOOTH_LITE)
+				.device(Device.MOBILE)
+				.allowedUrls("https://**.example.com/**")
+				.recording(false)
+				.profile("work-profile", true)
+				.stealth(false)
+				.proxy("socks5://proxy.example.com:1080", "bob", "pa55word")
+				.certificate(Certificate.of(new byte[] { 1, 2, 3 }, "p12-pass"))
+				.adblock(false)
+				.captchaSolver(false)
+				.additionalTool("screenshot", Map.of("full_page", true))
+				.additionalTool("hover")
+				.experimentalFeature("fast_mode", true)
+				.extensions("ext_1")
+				.showCursor(true))
 			.build();
 
 		this.clients.template().submit(task).await(Duration.ofSeconds(5));
@@ -145,8 +150,8 @@ class SubmitWireShapeTests {
 
 	@Test
 	void sessionFormSendsNullTaskUrlAndModel() {
-		this.clients.template()
-			.start(TaskKind.SESSION, SmoothTask.sessionOptions().device(Device.DESKTOP).build())
+		this.clients.launcher()
+			.launch(TaskKind.SESSION, null, BrowserOptions.builder().device(Device.DESKTOP).build())
 			.block(Duration.ofSeconds(5));
 
 		JsonNode body = onlySubmitBody();

@@ -77,7 +77,7 @@ class TaskDownloadTests {
 		wm.stubFor(get(urlPathEqualTo("/api/v1/archives/t1.zip")).willReturn(aResponse().withBody(archive)));
 		Path target = this.dir.resolve("out/t1.zip");
 
-		Optional<Path> saved = handle().downloadTo(target, Duration.ofSeconds(10));
+		Optional<Path> saved = handle().downloads().saveTo(target, Duration.ofSeconds(10));
 
 		assertThat(saved).contains(target);
 		assertThat(Files.readAllBytes(target)).isEqualTo(archive);
@@ -96,7 +96,7 @@ class TaskDownloadTests {
 			.willReturn(aResponse().withStatus(302).withHeader("Location", "/storage/t1.zip")));
 		wm.stubFor(get(urlPathEqualTo("/storage/t1.zip")).willReturn(aResponse().withBody(new byte[] { 'P', 'K' })));
 
-		Optional<Path> saved = handle().downloadTo(this.dir, Duration.ofSeconds(10));
+		Optional<Path> saved = handle().downloads().saveTo(this.dir, Duration.ofSeconds(10));
 
 		assertThat(saved).contains(this.dir.resolve("t1-downloads.zip"));
 		assertThat(Files.readAllBytes(saved.get())).containsExactly('P', 'K');
@@ -111,9 +111,9 @@ class TaskDownloadTests {
 
 		TaskHandle handle = handle();
 
-		assertThat(handle.downloadTo(target, Duration.ofSeconds(10))).isEmpty();
+		assertThat(handle.downloads().saveTo(target, Duration.ofSeconds(10))).isEmpty();
 		assertThat(target).doesNotExist();
-		assertThat(handle.downloadsAsResource()).isEmpty();
+		assertThat(handle.downloads().asResource()).isEmpty();
 	}
 
 	@Test
@@ -125,7 +125,7 @@ class TaskDownloadTests {
 		Path target = this.dir.resolve("t1.zip");
 
 		assertThatExceptionOfType(SmoothApiException.class)
-			.isThrownBy(() -> handle().downloadTo(target, Duration.ofSeconds(10)))
+			.isThrownBy(() -> handle().downloads().saveTo(target, Duration.ofSeconds(10)))
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(403);
 				assertThat(ex.getMessage()).contains("localhost").contains("Request has expired");
@@ -140,7 +140,7 @@ class TaskDownloadTests {
 		downloadsUrlIs(wm.baseUrl() + "/archives/t1.zip");
 		wm.stubFor(get(urlPathEqualTo("/archives/t1.zip")).willReturn(aResponse().withBody(new byte[] { 1, 2, 3 })));
 
-		Resource resource = handle().downloadsAsResource().orElseThrow();
+		Resource resource = handle().downloads().asResource().orElseThrow();
 
 		try {
 			assertThat(resource.getContentAsByteArray()).containsExactly(1, 2, 3);

@@ -22,12 +22,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.function.Executable;
 
+import sh.smooth.spring.browser.Agent;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.support.Validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,14 +66,14 @@ class TaskValidationTests {
 				Arguments.of("non-scalar metadata",
 						(Executable) () -> SmoothTask.builder("x").metadata("k", List.of(1)), "metadata[k]",
 						"string, number or boolean"),
-				Arguments.of("self proxy", (Executable) () -> SmoothTask.builder("x").proxy("self"), "proxyServer",
+				Arguments.of("self proxy", (Executable) () -> BrowserOptions.builder().proxy("self"), "proxyServer",
 						"socks5://"),
 				Arguments.of("unknown device", (Executable) () -> Device.of("tablet"), "tablet",
 						"desktop, mobile, desktop-lg"),
 				Arguments.of("unknown agent", (Executable) () -> Agent.of("gpt"), "gpt", "smooth, smooth-lite"),
 				Arguments.of("non-positive timeout", (Executable) () -> Validate.positive("timeout", Duration.ZERO),
 						"timeout", "positive"),
-				Arguments.of("blank file id", (Executable) () -> SmoothTask.builder("x").files("a", " "), "files[1]",
+				Arguments.of("blank file id", (Executable) () -> BrowserOptions.builder().files("a", " "), "files[1]",
 						"must not be blank"),
 				Arguments.of("non-object schema",
 						(Executable) () -> SmoothTask.builder("x")
@@ -87,10 +91,10 @@ class TaskValidationTests {
 
 	@Test
 	void proxyPasswordNeverAppearsInTheValidationMessage() {
-		assertThatThrownBy(() -> SmoothTask.builder("x").proxy("ftp://h:1", "bob", "hunter2"))
+		assertThatThrownBy(() -> BrowserOptions.builder().proxy("ftp://h:1", "bob", "hunter2"))
 			.isInstanceOf(SmoothValidationException.class)
 			.hasMessageNotContaining("hunter2");
-		assertThat(SmoothTask.builder("x").proxy("http://h:1", "bob", "hunter2").build().toString())
+		assertThat(SmoothTask.builder("x").browser((b) -> b.proxy("http://h:1", "bob", "hunter2")).build().toString())
 			.doesNotContain("hunter2");
 	}
 
@@ -101,8 +105,8 @@ class TaskValidationTests {
 			sixteen.put("k" + i, "v".repeat(2048));
 		}
 		SmoothTask task = SmoothTask.builder("x").maxSteps(2).maxSteps(128).metadata(sixteen).build();
-		assertThat(task.maxSteps()).isEqualTo(128);
-		assertThat(task.metadata()).hasSize(16);
+		assertThat(task.instruction().maxSteps()).isEqualTo(128);
+		assertThat(task.instruction().metadata()).hasSize(16);
 		assertThat(Device.of("desktop-lg")).isEqualTo(Device.DESKTOP_LG);
 		assertThat(Agent.of("SMOOTH_LITE")).isEqualTo(Agent.SMOOTH_LITE);
 	}

@@ -31,9 +31,11 @@ import sh.smooth.spring.api.TaskRequest;
 import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothProperties;
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.runtime.TaskDefaults;
+import sh.smooth.spring.runtime.TaskRequestMapper;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
-import sh.smooth.spring.session.SessionSpec;
-import sh.smooth.spring.session.SessionTask;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.support.ExpectedLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,10 +59,10 @@ class UrlCredentialsMaskingTests {
 
 	@Test
 	void taskAndRequestToStringMaskTheUserInfo() {
-		SmoothTask task = SmoothTask.builder("Check the order").url(START).proxy(PROXY).build();
-		TaskRequest request = new TaskRequests(TaskDefaults.SDK_DEFAULTS, new SmoothSchemaGenerator(),
+		SmoothTask task = SmoothTask.builder("Check the order").url(START).browser((b) -> b.proxy(PROXY)).build();
+		TaskRequest request = new TaskRequestMapper(TaskDefaults.standard(), new SmoothSchemaGenerator(),
 				JsonMapper.builder().build())
-			.create(task, null);
+			.request(task.instruction(), task.browser(), List.of());
 
 		assertMasked(task.toString(), request.toString());
 		assertThat(task.toString()).contains("http://******@proxy.example:8080", "https://******@shop.example/login");
@@ -70,15 +72,17 @@ class UrlCredentialsMaskingTests {
 
 	@Test
 	void aProxyWithAnAtSignInItsPasswordIsMaskedUpToTheHost() {
-		SmoothTask task = SmoothTask.builder("x").proxy("socks5://user:p@ss" + SECRET + "@proxy.example:1080").build();
+		SmoothTask task = SmoothTask.builder("x")
+			.browser((b) -> b.proxy("socks5://user:p@ss" + SECRET + "@proxy.example:1080"))
+			.build();
 
 		assertMasked(task.toString());
 		assertThat(task.toString()).contains("socks5://******@proxy.example:1080");
 	}
 
 	@Test
-	void sessionSpecAndSessionTaskToStringMaskTheUserInfo() {
-		SessionSpec spec = SessionSpec.builder().proxy(PROXY, "proxy-user", "other-password").build();
+	void browserOptionsAndSessionTaskToStringMaskTheUserInfo() {
+		BrowserOptions spec = BrowserOptions.builder().proxy(PROXY, "proxy-user", "other-password").build();
 		SessionTask step = SessionTask.builder("Log in").url(START).build();
 
 		assertMasked(spec.toString(), step.toString());
@@ -89,7 +93,7 @@ class UrlCredentialsMaskingTests {
 	@Test
 	void validationMessagesAndValuesMaskTheUserInfo() {
 		SmoothValidationException badScheme = catchThrowableOfType(SmoothValidationException.class,
-				() -> SmoothTask.builder("x").proxy("ftp://proxy-user:" + SECRET + "@proxy.example:21"));
+				() -> BrowserOptions.builder().proxy("ftp://proxy-user:" + SECRET + "@proxy.example:21"));
 		SmoothValidationException noHost = catchThrowableOfType(SmoothValidationException.class,
 				() -> SmoothTask.builder("x").url("https://shop-user:" + SECRET + "@"));
 

@@ -36,16 +36,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import sh.smooth.spring.error.SmoothValidationException;
+import sh.smooth.spring.observation.SmoothToolCallObservationContext;
+import sh.smooth.spring.observation.ToolAnswerRecorder;
+import sh.smooth.spring.observation.ToolCallObservations;
 import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.support.LogCapture;
 import sh.smooth.spring.support.SmoothTestClients;
 import sh.smooth.spring.task.SmoothTask;
-import sh.smooth.spring.task.ToolSelection;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.browser.ToolSelection;
 import sh.smooth.spring.task.TaskHandle;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -101,14 +109,27 @@ class ToolDispatchTests {
 				ToolInputSchemas.withDefaultGenerator(), json);
 		processor.setBeanFactory(beans);
 		processor.afterSingletonsInstantiated();
-		ToolCallObserver observer = (taskId, eventId,
-				toolName) -> (outcome, error) -> this.observed.add(eventId + ":" + outcome.value());
-		ToolDispatcher dispatcher = new ToolDispatcher(ToolDispatcher.boundedExecutor(threads, queue),
-				new DefaultSmoothToolErrorHandler(), () -> observer, json, timeout);
-		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1",
-				List.of(new ToolTaskSupport(this.registry, dispatcher)));
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new ObservationHandler<SmoothToolCallObservationContext>() {
+
+			@Override
+			public void onStop(SmoothToolCallObservationContext context) {
+				ToolDispatchTests.this.observed.add(context.getEventId() + ":" + context.getOutcome().value());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof SmoothToolCallObservationContext;
+			}
+
+		});
+		this.clients = SmoothTestClients.builder(wm.baseUrl() + "/api/v1")
+			.tools((c) -> new ToolDispatcher(this.registry, ToolDispatcher.boundedExecutor(threads, queue),
+					new DefaultSmoothToolErrorHandler(), json,
+					new ToolDispatcher.Settings(timeout, ToolDispatcher.DEFAULT_QUEUE_TIMEOUT, c.api().retrySettings()),
+					c.browserActions(), new ToolCallObservations(observations, null), ToolAnswerRecorder.NONE))
+			.build();
 		this.closeables.add(this.clients);
-		this.closeables.add(dispatcher);
 		return this.clients;
 	}
 
@@ -455,8 +476,8 @@ class ToolDispatchTests {
 		stubSubmit("t1");
 		stubTask("t1");
 
-		this.clients.template().submit(SmoothTask.builder("go").tools("count", "lookup").build());
-		this.clients.template().submit(SmoothTask.builder("go").noTools().build());
+		this.clients.template().submit(SmoothTask.builder("go").browser((b) -> b.tools("count", "lookup")).build());
+		this.clients.template().submit(SmoothTask.builder("go").browser(BrowserOptions.Builder::noTools).build());
 
 		List<JsonNode> bodies = wm.findAll(postRequestedFor(urlEqualTo("/api/v1/task")))
 			.stream()
@@ -472,7 +493,8 @@ class ToolDispatchTests {
 	void unknownToolNamesFailBeforeAnyHttpCall() {
 		start();
 		assertThatExceptionOfType(SmoothValidationException.class)
-			.isThrownBy(() -> this.clients.template().submit(SmoothTask.builder("go").tools("count", "nope").build()))
+			.isThrownBy(() -> this.clients.template()
+				.submit(SmoothTask.builder("go").browser((b) -> b.tools("count", "nope")).build()))
 			.withMessage("tools = 'nope' is invalid: is not a known tool; available: "
 					+ this.registry.names().stream().collect(Collectors.joining(", ")));
 		assertThat(wm.getAllServeEvents()).isEmpty();
@@ -485,7 +507,9 @@ class ToolDispatchTests {
 		stubTask("t1");
 
 		this.clients.template()
-			.submit(SmoothTask.builder("go").tools(ToolSelection.groups("orders").andNames("refuse")).build());
+			.submit(SmoothTask.builder("go")
+				.browser((b) -> b.tools(ToolSelection.groups("orders").andNames("refuse")))
+				.build());
 
 		assertThat(submitted().get("custom_tools").valueStream().map((t) -> t.get("name").asString()))
 			.containsExactly("lookup", "refuse");
@@ -501,7 +525,8 @@ class ToolDispatchTests {
 			stubSubmit("t1");
 			stubTask("t1", call("e1", "explode", "{}"));
 
-			this.clients.template().submit(SmoothTask.builder("go").tools(ToolSelection.groups("orders")).build());
+			this.clients.template()
+				.submit(SmoothTask.builder("go").browser((b) -> b.tools(ToolSelection.groups("orders"))).build());
 
 			// the agent learns only the names it was offered
 			assertThat(awaitAnswers("t1", 1))
@@ -515,9 +540,8 @@ class ToolDispatchTests {
 	@Test
 	void unknownToolGroupsFailBeforeAnyHttpCall() {
 		start();
-		assertThatExceptionOfType(SmoothValidationException.class)
-			.isThrownBy(() -> this.clients.template()
-				.submit(SmoothTask.builder("go").tools(ToolSelection.groups("orders", "admin")).build()))
+		assertThatExceptionOfType(SmoothValidationException.class).isThrownBy(() -> this.clients.template()
+			.submit(SmoothTask.builder("go").browser((b) -> b.tools(ToolSelection.groups("orders", "admin"))).build()))
 			.withMessage("tools.groups = 'admin' is invalid: is not a known tool group; groups: math, orders");
 		assertThat(wm.getAllServeEvents()).isEmpty();
 	}
@@ -529,7 +553,7 @@ class ToolDispatchTests {
 		stubTask("t1");
 
 		this.clients.template().submit("go");
-		this.clients.template().submit(SmoothTask.builder("go").tools("count").build());
+		this.clients.template().submit(SmoothTask.builder("go").browser((b) -> b.tools("count")).build());
 
 		List<LoggedRequest> posts = wm.findAll(postRequestedFor(urlEqualTo("/api/v1/task")));
 		assertThat(json.readTree(posts.get(0).getBodyAsString()).get("custom_tools").isNull()).isTrue();

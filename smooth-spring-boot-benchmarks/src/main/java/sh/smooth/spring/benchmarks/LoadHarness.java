@@ -36,7 +36,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import sh.smooth.spring.SmoothOperations;
-import sh.smooth.spring.SmoothTemplate;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskResult;
@@ -97,7 +96,7 @@ public final class LoadHarness {
 			.run();
 	}
 
-	private static void warmUp(SmoothOperations smooth) {
+	static void warmUp(SmoothOperations smooth) {
 		for (int i = 0; i < 30; i++) {
 			smooth.run("quick warm-up " + i);
 		}
@@ -126,7 +125,6 @@ public final class LoadHarness {
 
 	static ScenarioResult concurrency(RemoteSimulator sim, SmoothOperations smooth, String mode) throws Exception {
 		int count = 1000;
-		SmoothTemplate template = (SmoothTemplate) smooth;
 		gc();
 		long heapBefore = memory.getHeapMemoryUsage().getUsed();
 		threads.resetPeakThreadCount();
@@ -135,7 +133,7 @@ public final class LoadHarness {
 		long start = System.nanoTime();
 		List<CompletableFuture<TaskHandle>> submitted = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			submitted.add(template.submitAsync(SmoothTask.builder("concurrent task " + i).build()));
+			submitted.add(smooth.submitAsync(SmoothTask.builder("concurrent task " + i).build()));
 		}
 		CompletableFuture.allOf(submitted.toArray(CompletableFuture[]::new)).join();
 		double submitSeconds = (System.nanoTime() - start) / 1e9;

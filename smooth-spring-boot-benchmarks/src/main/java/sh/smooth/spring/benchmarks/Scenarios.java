@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.SmoothTemplate;
-import sh.smooth.spring.session.SessionTask;
+import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
@@ -109,7 +109,7 @@ final class Scenarios {
 			session.evaluateJs("document.title");
 			perAction.add((System.nanoTime() - t) / 1e6);
 			t = System.nanoTime();
-			session.extract("the title", Title.class);
+			session.extract(Title.class, (o) -> o.prompt("the title"));
 			perAction.add((System.nanoTime() - t) / 1e6);
 			t = System.nanoTime();
 			session.runTask(SessionTask.builder("click the first link").build());

@@ -26,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.SmoothTemplate;
-import sh.smooth.spring.session.SessionTask;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
@@ -75,7 +76,7 @@ final class StarterClient implements AutoCloseable {
 	CompletableFuture<Submitted> submit(String text, boolean withTool) {
 		SmoothTask.Builder task = SmoothTask.builder(text);
 		if (!withTool) {
-			task.noTools();
+			task.browser(BrowserOptions.Builder::noTools);
 		}
 		return this.template.submitAsync(task.build())
 			.thenApply((TaskHandle handle) -> new Submitted(handle.id(),
@@ -95,7 +96,7 @@ final class StarterClient implements AutoCloseable {
 			delivered.accept(System.nanoTime());
 			session.evaluateJs("document.title");
 			delivered.accept(System.nanoTime());
-			session.extract("the title", Title.class);
+			session.extract(Title.class, (o) -> o.prompt("the title"));
 			delivered.accept(System.nanoTime());
 			session.runTask(SessionTask.builder("click the first link").build());
 			delivered.accept(System.nanoTime());

@@ -82,6 +82,29 @@ class TaskControllerTests {
 	}
 
 	@Test
+	void aTaskIsCancelledByIdAndACancelledTaskIsNotFoundTwice() {
+		this.simulator.onTask(TaskMatcher.textContains("forever")).doneAfter(Duration.ofMinutes(5));
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		String id = (String) client.post()
+			.uri("/tasks")
+			.body(Map.of("task", "wait forever"))
+			.retrieve()
+			.toEntity(JSON)
+			.getBody()
+			.get("id");
+
+		assertThat(client.delete().uri("/tasks/{id}", id).retrieve().toBodilessEntity().getStatusCode().value())
+			.isEqualTo(202);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(client.get().uri("/tasks/{id}", id).retrieve().body(JSON))
+				.containsEntry("status", "cancelled"));
+		Integer again = client.delete()
+			.uri("/tasks/{id}", id)
+			.exchange((request, response) -> response.getStatusCode().value());
+		assertThat(again).isEqualTo(404);
+	}
+
+	@Test
 	void actuatorShowsTheSmoothMetrics() {
 		RestClient client = RestClient.create("http://localhost:" + this.port);
 		// the context is shared with the other test: count from what is there now

@@ -25,12 +25,12 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Service;
 
 import sh.smooth.spring.SmoothOperations;
+import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.sample.customer.CustomerTools;
-import sh.smooth.spring.session.ActionResult;
-import sh.smooth.spring.session.SessionSpec;
-import sh.smooth.spring.session.SessionTask;
+import sh.smooth.spring.browser.ActionResult;
+import sh.smooth.spring.browser.BrowserOptions;
+import sh.smooth.spring.browser.SessionTask;
 import sh.smooth.spring.session.SmoothSession;
-import sh.smooth.spring.task.Device;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
 import sh.smooth.spring.task.TaskResult;
@@ -87,7 +87,7 @@ public class DemoService {
 		long start = System.nanoTime();
 		List<Order> orders;
 		SmoothSession closed;
-		try (SmoothSession session = this.smooth.openSession(SessionSpec.builder().device(Device.DESKTOP).build())) {
+		try (SmoothSession session = this.smooth.openSession(BrowserOptions.builder().device(Device.DESKTOP).build())) {
 			report.step("open session", since(start), "id " + session.id());
 			long t = System.nanoTime();
 			session.goTo("https://shop.example.com/login");
@@ -99,8 +99,8 @@ public class DemoService {
 				.build());
 			report.step("runTask (secret masked)", since(t), login.output().asString());
 			t = System.nanoTime();
-			orders = session.extract("Extract every order in the table", new ParameterizedTypeReference<List<Order>>() {
-			});
+			orders = session.extract(new ParameterizedTypeReference<List<Order>>() {
+			}, (o) -> o.prompt("Extract every order in the table"));
 			report.step("extract List<Order>", since(t), orders);
 			t = System.nanoTime();
 			JsonNode title = session.evaluateJs("document.title");

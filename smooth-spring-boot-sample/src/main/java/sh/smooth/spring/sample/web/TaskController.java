@@ -17,11 +17,10 @@
 package sh.smooth.spring.sample.web;
 
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,15 +35,15 @@ import sh.smooth.spring.task.TaskResult;
 
 /**
  * Submits a task and answers at once with its id and live URL (HTTP 202); the result is
- * fetched later. The request thread never waits for the agent.
+ * fetched later by id ({@code get(taskId)}: one request, no handle kept here), and a task
+ * can be cancelled by id. The request thread never waits for the agent; the submitted
+ * task's own poller answers its tool calls until it ends.
  */
 @RestController
 @RequestMapping("/tasks")
 public class TaskController {
 
 	private final SmoothOperations smooth;
-
-	private final Map<String, TaskHandle> handles = new ConcurrentHashMap<>();
 
 	TaskController(SmoothOperations smooth) {
 		this.smooth = smooth;
@@ -58,7 +57,6 @@ public class TaskController {
 	@PostMapping
 	public ResponseEntity<Map<String, Object>> submit(@RequestBody SubmitRequest request) {
 		TaskHandle handle = this.smooth.submit(SmoothTask.builder(request.task()).build());
-		this.handles.put(handle.id(), handle);
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(Map.of("id", handle.id(), "status", handle.status().value(), "liveUrl",
 					handle.currentLiveUrl().orElse("")));
@@ -71,14 +69,23 @@ public class TaskController {
 	 */
 	@GetMapping("/{id}")
 	public ResponseEntity<Map<String, Object>> get(@PathVariable String id) {
-		TaskHandle handle = Optional.ofNullable(this.handles.get(id)).orElseGet(() -> this.smooth.attach(id));
-		this.handles.putIfAbsent(id, handle);
-		if (!handle.status().isTerminal()) {
-			return ResponseEntity.ok(Map.of("id", id, "status", handle.status().value()));
+		TaskResult result = this.smooth.get(id);
+		if (!result.status().isTerminal()) {
+			return ResponseEntity.ok(Map.of("id", id, "status", result.status().value()));
 		}
-		TaskResult result = handle.toFuture().join();
 		return ResponseEntity.ok(Map.of("id", id, "status", result.status().value(), "output", result.output(),
 				"creditsUsed", result.creditsUsed()));
+	}
+
+	/**
+	 * Cancels a task.
+	 * @param id the task id
+	 * @return 202 when the cancel was accepted, 404 when the task is unknown or has
+	 * already ended
+	 */
+	@DeleteMapping("/{id}")
+	public ResponseEntity<Void> cancel(@PathVariable String id) {
+		return this.smooth.cancel(id) ? ResponseEntity.accepted().build() : ResponseEntity.notFound().build();
 	}
 
 	/**

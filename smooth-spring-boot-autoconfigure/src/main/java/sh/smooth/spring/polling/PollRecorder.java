@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package sh.smooth.spring.polling;
+
+/**
+ * Counts poll requests by what they returned; handed to the {@link PollingEngine} when it
+ * is built (the metrics feature implements it as the {@code smooth.poll.requests}
+ * counter). Called on the polling scheduler for every poll: it must be quick, and a
+ * recorder that throws does not break polling.
+ */
+@FunctionalInterface
+public interface PollRecorder {
+
+	/** A recorder that counts nothing. */
+	PollRecorder NONE = (outcome) -> {
+	};
+
+	/**
+	 * One poll ended.
+	 * @param outcome what it returned
+	 */
+	void record(PollOutcome outcome);
+
+}
