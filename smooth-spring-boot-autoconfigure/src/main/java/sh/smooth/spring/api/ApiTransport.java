@@ -220,7 +220,8 @@ final class ApiTransport {
 		}
 		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
 		return ErrorMapper.errorText(response)
-			.flatMap((text) -> Mono.error(this.errors.toException(status, text, retryAfter, taskId)));
+			.flatMap((text) -> Mono
+				.error(this.errors.toException(status, text, retryAfter, taskId, response.request().getURI())));
 	}
 
 	private JsonNode unwrap(byte[] bytes, @Nullable String taskId) {

@@ -112,7 +112,7 @@ public final class SmoothAutoConfiguration {
 					+ "the application starts, but Smooth calls will fail until one is set");
 		}
 		ConnectionSettings connection = SmoothConnectorConfigurer.connectionSettings(properties,
-				httpClientSettings.getIfAvailable(), apiKey);
+				SmoothBaseUrl.resolve(properties, environment), httpClientSettings.getIfAvailable(), apiKey);
 		if (connection.readTimeout().compareTo(Duration.ofSeconds(60)) < 0) {
 			// allowed (tests use short ones), but a long-polling server would be cut off
 			String source = (properties.readTimeout() != null) ? "smooth.read-timeout"

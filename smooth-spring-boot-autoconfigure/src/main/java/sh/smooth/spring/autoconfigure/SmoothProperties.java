@@ -36,7 +36,9 @@ import sh.smooth.spring.error.Redaction;
  *
  * @param apiKey API key sent in the apikey header. When unset, the SMOOTH_API_KEY and
  * then CIRCLEMIND_API_KEY environment variables are used.
- * @param baseUrl Base URL of the Smooth API, including the version segment.
+ * @param baseUrl Base URL of the Smooth API, including the version segment. When it is
+ * set nowhere, the SMOOTH_BASE_URL environment variable of the official SDKs is used: the
+ * base before the version segment, to which /v1 is added.
  * @param connectTimeout Timeout for opening a connection to the API. When unset,
  * spring.http.clients.connect-timeout applies, else 10 seconds.
  * @param readTimeout Timeout for a response. The server may hold a poll open, so keep it
