@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every {@code java} block of the README and of {@code docs/} compiles, as pasted,
- * against the starter and the test module: part of {@code ./mvnw -B -ntp verify}. A
- * page of {@code docs/} compiles together with the README's blocks, so that it can
- * build on the README's hello world.
+ * against the starter and the test module: part of {@code ./mvnw -B -ntp verify}. A page
+ * of {@code docs/} compiles together with the README's blocks, so that it can build on
+ * the README's hello world.
  */
 class DocumentationSnippetsTests {
 
