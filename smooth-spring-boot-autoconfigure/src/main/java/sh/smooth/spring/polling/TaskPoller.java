@@ -238,12 +238,8 @@ public final class TaskPoller {
 				this.plannedStepMillis = step;
 				return;
 			}
-			if (this.queued) {
+			if (!cancelScheduledPoll()) {
 				return;
-			}
-			if (this.pending != null) {
-				this.pending.dispose();
-				this.pending = null;
 			}
 			this.currentDelayMillis = Math.max(1, (long) (step / this.engine.settings().backoffFactor()));
 			schedule(first);
@@ -287,15 +283,27 @@ public final class TaskPoller {
 				this.wakeRequested = true;
 				return;
 			}
-			if (this.queued) {
+			if (!cancelScheduledPoll()) {
 				return;
-			}
-			if (this.pending != null) {
-				this.pending.dispose();
-				this.pending = null;
 			}
 			schedule(0);
 		}
+	}
+
+	/**
+	 * Cancels the poll scheduled on the timer, so that the caller can schedule another.
+	 * Call while holding this poller's lock.
+	 * @return false when a poll is already queued to go out, which then stands
+	 */
+	private boolean cancelScheduledPoll() {
+		if (this.queued) {
+			return false;
+		}
+		if (this.pending != null) {
+			this.pending.dispose();
+			this.pending = null;
+		}
+		return true;
 	}
 
 	/**
