@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,6 +39,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 
@@ -90,6 +92,22 @@ final class ApiTransport {
 	 */
 	ApiTransport withoutRetries() {
 		return new ApiTransport(this.webClient, this.mapper, this.retry.withoutRetries(), this.timer, this.gates);
+	}
+
+	/**
+	 * A transport whose requests never leave the process: {@code exchange} answers them,
+	 * no filter (the application's included) and no observation sees them, and their 429
+	 * pauses are their own.
+	 * @param exchange what answers the requests
+	 * @return the transport
+	 */
+	ApiTransport offline(ExchangeFunction exchange) {
+		WebClient local = this.webClient.mutate()
+			.filters(List::clear)
+			.exchangeFunction(exchange)
+			.observationRegistry(ObservationRegistry.NOOP)
+			.build();
+		return new ApiTransport(local, this.mapper, this.retry, this.timer, new ConcurrentHashMap<>());
 	}
 
 	JsonMapper mapper() {
@@ -202,7 +220,8 @@ final class ApiTransport {
 		}
 		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
 		return ErrorMapper.errorText(response)
-			.flatMap((text) -> Mono.error(this.errors.toException(status, text, retryAfter, taskId)));
+			.flatMap((text) -> Mono
+				.error(this.errors.toException(status, text, retryAfter, taskId, response.request().getURI())));
 	}
 
 	private JsonNode unwrap(byte[] bytes, @Nullable String taskId) {

@@ -18,6 +18,7 @@ package sh.smooth.spring.api;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -73,6 +74,11 @@ final class ErrorMapper {
 
 	SmoothApiException toException(int status, @Nullable String body, @Nullable String retryAfterHeader,
 			@Nullable String taskId) {
+		return toException(status, body, retryAfterHeader, taskId, null);
+	}
+
+	SmoothApiException toException(int status, @Nullable String body, @Nullable String retryAfterHeader,
+			@Nullable String taskId, @Nullable URI url) {
 		JsonNode json = parse(body);
 		String raw = redactedRawBody(body, json);
 		JsonNode detailNode = (json != null && json.isObject()) ? json.get("detail") : null;
@@ -81,7 +87,7 @@ final class ErrorMapper {
 		return switch (status) {
 			case 400 -> new SmoothBadRequestException(status, detail, taskId, raw);
 			case 401, 403 -> new SmoothAuthenticationException(status, detail, taskId, raw);
-			case 404 -> new SmoothNotFoundException(status, detail, taskId, raw);
+			case 404 -> new SmoothNotFoundException(status, detail, taskId, raw, url);
 			case 409 -> new SmoothConflictException(status, detail, taskId, raw);
 			case 422 -> new SmoothUnprocessableEntityException(status, detail, taskId, raw, fieldErrors);
 			case 429 -> new SmoothRateLimitException(status, detail, taskId, raw, parseRetryAfter(retryAfterHeader));

@@ -17,8 +17,8 @@
 package sh.smooth.spring.api;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -122,7 +122,10 @@ final class RequestBodies {
 
 	private static String boundary() {
 		byte[] random = new byte[24];
-		new SecureRandom().nextBytes(random);
+		// a boundary only has to be absent from the body; no secret, and no blocking read
+		// of
+		// /dev/urandom on whatever thread builds the request
+		ThreadLocalRandom.current().nextBytes(random);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(random).replace('-', 'x').replace('_', 'y');
 	}
 

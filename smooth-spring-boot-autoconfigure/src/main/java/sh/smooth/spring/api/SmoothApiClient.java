@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import sh.smooth.spring.error.SmoothApiException;
@@ -88,6 +89,18 @@ public final class SmoothApiClient {
 	 */
 	public ResourceApi resources() {
 		return this.resources;
+	}
+
+	/**
+	 * A copy of this client whose requests never leave the process: {@code exchange}
+	 * answers each one, and no filter (the application's included) and no observation
+	 * sees it. For the warm-up at startup, which runs the code of a call (codecs, the
+	 * wire mapper, retries) once without sending anything.
+	 * @param exchange what answers the requests
+	 * @return the copy, with this client's mapper, retry settings and timer
+	 */
+	public SmoothApiClient offline(ExchangeFunction exchange) {
+		return new SmoothApiClient(this.transport.offline(exchange));
 	}
 
 	/**

@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -92,6 +93,9 @@ public final class SmoothAutoConfiguration {
 	/** The size of the connection pool: many tasks poll at once. */
 	static final int MAX_CONNECTIONS = 500;
 
+	/** The longest the warm-up may add to the context start. */
+	static final Duration WARM_UP_BOUND = Duration.ofSeconds(2);
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	SmoothResources smoothResources(SmoothProperties properties) {
@@ -108,7 +112,7 @@ public final class SmoothAutoConfiguration {
 					+ "the application starts, but Smooth calls will fail until one is set");
 		}
 		ConnectionSettings connection = SmoothConnectorConfigurer.connectionSettings(properties,
-				httpClientSettings.getIfAvailable(), apiKey);
+				SmoothBaseUrl.resolve(properties, environment), httpClientSettings.getIfAvailable(), apiKey);
 		if (connection.readTimeout().compareTo(Duration.ofSeconds(60)) < 0) {
 			// allowed (tests use short ones), but a long-polling server would be cut off
 			String source = (properties.readTimeout() != null) ? "smooth.read-timeout"
@@ -143,6 +147,20 @@ public final class SmoothAutoConfiguration {
 		// @SmoothToolParam on record components counts for tool inputs and structured
 		// output
 		return new SmoothSchemaGenerator(List.of(new SmoothToolParamSchemaModule()));
+	}
+
+	/**
+	 * The warm-up at context start: the one-time work of the first call, done before the
+	 * application can call, bounded by 2 s; it sends nothing.
+	 * @param api the client
+	 * @param resources its pool and scheduler
+	 * @param schemas the schema generator
+	 * @return the warm-up
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "smooth.warm-up.enabled", matchIfMissing = true)
+	SmoothWarmUp smoothWarmUp(SmoothApiClient api, SmoothResources resources, SmoothSchemaGenerator schemas) {
+		return new SmoothWarmUp(api, resources, schemas, WARM_UP_BOUND);
 	}
 
 	@Bean(destroyMethod = "close")

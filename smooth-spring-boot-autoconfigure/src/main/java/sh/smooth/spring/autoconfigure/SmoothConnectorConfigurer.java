@@ -16,6 +16,7 @@
 
 package sh.smooth.spring.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -60,14 +61,15 @@ final class SmoothConnectorConfigurer {
 	/**
 	 * Where and how to connect, with the timeouts resolved as described above.
 	 * @param properties the Smooth properties
+	 * @param baseUrl the base URL, resolved by {@link SmoothBaseUrl}
 	 * @param boot the application's HTTP client settings, or {@code null}
 	 * @param apiKey the key
 	 * @return the settings
 	 */
-	static ConnectionSettings connectionSettings(SmoothProperties properties, @Nullable HttpClientSettings boot,
-			SmoothApiKey apiKey) {
+	static ConnectionSettings connectionSettings(SmoothProperties properties, URI baseUrl,
+			@Nullable HttpClientSettings boot, SmoothApiKey apiKey) {
 		HttpClientSettings inherited = (boot != null) ? boot : HttpClientSettings.defaults();
-		return new ConnectionSettings(properties.baseUrl(), apiKey,
+		return new ConnectionSettings(baseUrl, apiKey,
 				pick(properties.connectTimeout(), inherited.connectTimeout(),
 						ConnectionSettings.DEFAULT_CONNECT_TIMEOUT),
 				pick(properties.readTimeout(), inherited.readTimeout(), ConnectionSettings.DEFAULT_READ_TIMEOUT),

@@ -36,7 +36,9 @@ import sh.smooth.spring.error.Redaction;
  *
  * @param apiKey API key sent in the apikey header. When unset, the SMOOTH_API_KEY and
  * then CIRCLEMIND_API_KEY environment variables are used.
- * @param baseUrl Base URL of the Smooth API, including the version segment.
+ * @param baseUrl Base URL of the Smooth API, including the version segment. When it is
+ * set nowhere, the SMOOTH_BASE_URL environment variable of the official SDKs is used: the
+ * base before the version segment, to which /v1 is added.
  * @param connectTimeout Timeout for opening a connection to the API. When unset,
  * spring.http.clients.connect-timeout applies, else 10 seconds.
  * @param readTimeout Timeout for a response. The server may hold a poll open, so keep it
@@ -70,12 +72,16 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	/**
 	 * Polling.
 	 *
-	 * @param firstDelay Wait before re-polling after a response with no news; it grows
-	 * from here.
-	 * @param maxInterval Longest wait between polls of a plain task.
+	 * @param firstDelay First wait after a poll with no news while a session action or a
+	 * wait for a condition is pending; it grows from here by backoff-factor up to
+	 * active-max-interval. Shorter means quicker action results and more polls.
+	 * @param maxInterval Steady interval (±10% jitter) of a task nobody waits on in
+	 * particular, with or without custom tools: about 60 polls a minute per task at 1s; a
+	 * task's end or a tool call is seen half an interval later on median. A task is first
+	 * polled at once after the submit, then at a random age of 1.1 to 2.1 intervals.
 	 * @param activeMaxInterval Longest wait between polls while a session action or a
-	 * custom tool is waiting on the task.
-	 * @param backoffFactor Factor by which the wait grows while nothing happens.
+	 * wait for a condition is pending.
+	 * @param backoffFactor Factor by which the wait grows while an action is pending.
 	 * @param maxRequestsPerSecond Cap on poll requests per second across all tasks,
 	 * shared fairly; 0 for no cap.
 	 * @param threads Threads of the shared polling scheduler.
@@ -85,7 +91,7 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	 * retries). Not tolerated, failing at once: 404 (unknown task), 401/403 and other
 	 * 4xx. 0 fails at the first failed poll.
 	 */
-	public record Polling(@DefaultValue("100ms") Duration firstDelay, @DefaultValue("2s") Duration maxInterval,
+	public record Polling(@DefaultValue("100ms") Duration firstDelay, @DefaultValue("1s") Duration maxInterval,
 			@DefaultValue("500ms") Duration activeMaxInterval, @DefaultValue("1.5") double backoffFactor,
 			@DefaultValue("0") double maxRequestsPerSecond, @DefaultValue("2") int threads,
 			@DefaultValue("60s") Duration failureTolerance) {

@@ -17,6 +17,7 @@
 package sh.smooth.spring.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +27,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import sh.smooth.spring.api.SmoothApiClient;
@@ -100,16 +105,34 @@ public final class SmoothToolsAutoConfiguration {
 			SmoothToolErrorHandler errorHandler, ObjectProvider<JsonMapper> jsonMapper, SmoothApiClient api,
 			ObjectProvider<BrowserActionsFactory> browserActions, ObjectProvider<ObservationRegistry> observations,
 			ObjectProvider<SmoothToolCallObservationConvention> convention,
-			ObjectProvider<ToolAnswerRecorder> lostAnswers) {
+			ObjectProvider<ToolAnswerRecorder> lostAnswers, Environment environment) {
 		SmoothProperties.Tools tools = properties.tools();
 		return new ToolDispatcher(registry,
-				ToolDispatcher.boundedExecutor(tools.executor().threads(), tools.executor().queueCapacity()),
+				ToolDispatcher.boundedExecutor(tools.executor().threads(), tools.executor().queueCapacity(),
+						toolThreads(environment)),
 				errorHandler, mapper(jsonMapper),
 				new ToolDispatcher.Settings(tools.timeout(), tools.executor().queueTimeout(), api.retrySettings()),
 				browserActions.getIfAvailable(() -> BrowserActionsFactory.NONE),
 				new ToolCallObservations(SmoothAutoConfiguration.observations(properties, observations),
 						convention.getIfUnique()),
 				lostAnswers.getIfAvailable(() -> ToolAnswerRecorder.NONE));
+	}
+
+	/**
+	 * Virtual threads when the application asks for them
+	 * ({@code spring.threads.virtual.enabled=true} on Java 21 or later), as Boot's own
+	 * executors do; otherwise daemon platform threads. Both are named
+	 * {@code smooth-tool-N}.
+	 * @param environment the environment
+	 * @return the factory of tool threads
+	 */
+	static ThreadFactory toolThreads(Environment environment) {
+		if (Threading.VIRTUAL.isActive(environment)) {
+			return new VirtualThreadTaskExecutor("smooth-tool-").getVirtualThreadFactory();
+		}
+		CustomizableThreadFactory factory = new CustomizableThreadFactory("smooth-tool-");
+		factory.setDaemon(true);
+		return factory;
 	}
 
 	/**

@@ -41,6 +41,24 @@ public class SmoothApiException extends SmoothException {
 		this.rawBody = rawBody;
 	}
 
+	/**
+	 * Creates an exception whose message ends with a hint of the client's, which is kept
+	 * out of {@link #detail()} (that stays what the server said).
+	 * @param status the HTTP status
+	 * @param detail the server's detail
+	 * @param taskId the task the call was about, or {@code null}
+	 * @param rawBody a bounded excerpt of the body, or {@code null}
+	 * @param hint what the user can do about it, or {@code null}
+	 */
+	protected SmoothApiException(int status, String detail, @Nullable String taskId, @Nullable String rawBody,
+			@Nullable String hint) {
+		super(message(status, detail, taskId) + ((hint != null) ? ". " + hint : ""));
+		this.status = status;
+		this.detail = detail;
+		this.taskId = taskId;
+		this.rawBody = rawBody;
+	}
+
 	private static String message(int status, String detail, @Nullable String taskId) {
 		return "Smooth API error " + status + ((taskId != null) ? " for task " + taskId : "") + ": " + detail;
 	}

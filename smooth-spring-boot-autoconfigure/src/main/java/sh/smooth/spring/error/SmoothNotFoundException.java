@@ -16,6 +16,8 @@
 
 package sh.smooth.spring.error;
 
+import java.net.URI;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,34 @@ public class SmoothNotFoundException extends SmoothApiException {
 
 	public SmoothNotFoundException(int status, String detail, @Nullable String taskId, @Nullable String rawBody) {
 		super(status, detail, taskId, rawBody);
+	}
+
+	/**
+	 * Creates the exception for a call to a known URL, whose message names that URL and,
+	 * when its path has no {@code /api/v1}, says that {@code smooth.base-url} needs it.
+	 * @param status the HTTP status (404)
+	 * @param detail the server's detail
+	 * @param taskId the task the call was about, or {@code null}
+	 * @param rawBody a bounded excerpt of the body, or {@code null}
+	 * @param url the URL that was called, or {@code null}
+	 */
+	public SmoothNotFoundException(int status, String detail, @Nullable String taskId, @Nullable String rawBody,
+			@Nullable URI url) {
+		super(status, detail, taskId, rawBody, hint(url));
+	}
+
+	private static @Nullable String hint(@Nullable URI url) {
+		if (url == null) {
+			return null;
+		}
+		// no query: it may carry an id or a token; no user-info: it may carry a password
+		String called = Redaction.url(url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath());
+		String path = (url.getRawPath() != null) ? url.getRawPath() : "";
+		if (!path.matches(".*/api/v\\d+(/.*)?")) {
+			return "The URL called was " + called + ", whose path has no /api/v1: smooth.base-url "
+					+ "must include the version segment, such as https://api.smooth.sh/api/v1";
+		}
+		return "The URL called was " + called;
 	}
 
 }

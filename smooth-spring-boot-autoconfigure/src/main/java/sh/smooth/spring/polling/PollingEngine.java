@@ -19,6 +19,7 @@ package sh.smooth.spring.polling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,11 @@ public final class PollingEngine implements AutoCloseable {
 	private volatile boolean closed;
 
 	private volatile boolean holdsPolls;
+
+	/** Where each task's phase and jitter come from; split per task, under this lock. */
+	private final SplittableRandom randomness = new SplittableRandom();
+
+	private final ResultTiming resultTiming = new ResultTiming();
 
 	/**
 	 * Creates an engine.
@@ -115,6 +121,26 @@ public final class PollingEngine implements AutoCloseable {
 	 */
 	public List<TaskPoller> livePollers() {
 		return new ArrayList<>(this.live);
+	}
+
+	/**
+	 * The schedule of a new task, with a phase and jitter of its own.
+	 * @return the schedule
+	 */
+	PollSchedule newSchedule() {
+		SplittableRandom random;
+		synchronized (this.randomness) {
+			random = this.randomness.split();
+		}
+		return new PollSchedule(this.settings, random);
+	}
+
+	/**
+	 * How long results of each kind took on this client.
+	 * @return the timings
+	 */
+	ResultTiming resultTiming() {
+		return this.resultTiming;
 	}
 
 	SmoothApiClient api() {

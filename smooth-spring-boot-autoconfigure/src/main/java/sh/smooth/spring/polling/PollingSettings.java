@@ -21,17 +21,19 @@ import java.time.Duration;
 import sh.smooth.spring.error.SmoothValidationException;
 
 /**
- * The adaptive polling cadence. A task is polled at once after submit and at once after
- * any response that carried events; while nothing happens the wait starts at
- * {@code firstDelay} and grows by {@code backoffFactor} up to {@code maxInterval}, or up
- * to {@code activeMaxInterval} while an action or a tool is waiting on the task. Failed
- * polls are repeated, backing off from 1 s to 16 s, for up to {@code failureTolerance}.
+ * The polling cadence (see {@link PollSchedule}). A task is polled at once after submit
+ * and at once after any response that carried events. A task nobody waits on in
+ * particular (tools attached or not) is then polled first at an age drawn from 1.1 to 2.1
+ * {@code maxInterval}s, and from then on every {@code maxInterval} ± 10%. While an action
+ * or a condition is awaited, the wait starts at {@code firstDelay} and grows by
+ * {@code backoffFactor} up to {@code activeMaxInterval}. Failed polls are repeated,
+ * backing off from 1 s to 16 s, for up to {@code failureTolerance}.
  *
- * @param firstDelay the first wait after a response with no news
- * @param maxInterval the longest wait for a plain task
- * @param activeMaxInterval the longest wait while actions are pending or tools are
- * attached
- * @param backoffFactor how much the wait grows each time
+ * @param firstDelay the first wait after a response with no news while something is
+ * awaited
+ * @param maxInterval the steady interval of a task nobody waits on in particular
+ * @param activeMaxInterval the longest wait while an action or a condition is awaited
+ * @param backoffFactor how much the wait grows each time while something is awaited
  * @param maxRequestsPerSecond cap on polls per second across all tasks, 0 for none
  * @param failureTolerance how long polls of a task may keep failing (after the HTTP
  * retries) before its waiters fail; see {@link TaskPoller} for what is tolerated
@@ -43,10 +45,10 @@ public record PollingSettings(Duration firstDelay, Duration maxInterval, Duratio
 	public static final Duration DEFAULT_FAILURE_TOLERANCE = Duration.ofSeconds(60);
 
 	/**
-	 * The defaults: 100 ms, growing by 1.5 up to 2 s (500 ms while active), no cap,
-	 * failures tolerated for 60 s.
+	 * The defaults: a steady 1 s; while something is awaited 100 ms, growing by 1.5 up to
+	 * 500 ms; no cap; failures tolerated for 60 s.
 	 */
-	public static final PollingSettings DEFAULTS = new PollingSettings(Duration.ofMillis(100), Duration.ofSeconds(2),
+	public static final PollingSettings DEFAULTS = new PollingSettings(Duration.ofMillis(100), Duration.ofSeconds(1),
 			Duration.ofMillis(500), 1.5, 0, DEFAULT_FAILURE_TOLERANCE);
 
 	/**

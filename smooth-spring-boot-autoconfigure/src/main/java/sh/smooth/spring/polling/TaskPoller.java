@@ -77,6 +77,11 @@ public final class TaskPoller {
 
 	private final EventCursor cursor;
 
+	private final PollSchedule schedule;
+
+	/** When polling started: the task's age for its schedule. */
+	private volatile long startedNanos;
+
 	/** The previous response, to tell a status change. */
 	private volatile @Nullable TaskResponse last;
 
@@ -101,6 +106,12 @@ public final class TaskPoller {
 
 	private long generation;
 
+	/** When an expected result is planned to be polled for, 0 for no plan. */
+	private long plannedNanos;
+
+	/** The backoff step after the planned poll. */
+	private long plannedStepMillis;
+
 	/** Polls failed in a row; 0 while polling works. */
 	private int failedPolls;
 
@@ -109,6 +120,9 @@ public final class TaskPoller {
 
 	/** When the request in flight was sent. */
 	private volatile long pollSentNanos;
+
+	/** When the poll before it was sent. */
+	private volatile long previousPollSentNanos;
 
 	/** Whether the request in flight may be held by a long-polling server. */
 	private volatile boolean pollHoldable;
@@ -120,6 +134,7 @@ public final class TaskPoller {
 		this.receiver = receiver;
 		this.cursor = new EventCursor(eventT);
 		this.last = initial;
+		this.schedule = engine.newSchedule();
 	}
 
 	/**
@@ -147,6 +162,7 @@ public final class TaskPoller {
 				return;
 			}
 			this.started = true;
+			this.startedNanos = System.nanoTime();
 			schedule(0);
 		}
 	}
@@ -162,6 +178,15 @@ public final class TaskPoller {
 	}
 
 	/**
+	 * Like {@link #retainActivity()}, without a poll at once: for an action whose request
+	 * is still to be sent, after which {@link #expectResult(String)} or {@link #wakeUp()}
+	 * polls.
+	 */
+	public void retainActivityQuietly() {
+		this.activity.incrementAndGet();
+	}
+
+	/**
 	 * Ends one {@link #retainActivity()}.
 	 */
 	public void releaseActivity() {
@@ -169,10 +194,10 @@ public final class TaskPoller {
 	}
 
 	/**
-	 * Keeps the task polled at a steady {@code activeMaxInterval} (no backoff beyond it,
-	 * no pause) until released: for custom tools, whose calls may come at any time and
-	 * should be seen within that interval, at a bounded cost of requests per second. Pair
-	 * with {@link #releaseSteadyPolling()}.
+	 * Keeps the task polled at its steady {@code maxInterval} ± 10% (no pause) until
+	 * released: for custom tools, whose calls may come at any time and should be seen
+	 * within that interval, at a bounded cost of requests per second. Pair with
+	 * {@link #releaseSteadyPolling()}.
 	 */
 	public void retainSteadyPolling() {
 		this.steady.incrementAndGet();
@@ -184,6 +209,62 @@ public final class TaskPoller {
 	 */
 	public void releaseSteadyPolling() {
 		this.steady.updateAndGet((n) -> Math.max(0, n - 1));
+	}
+
+	/**
+	 * Polls for the result of a request the server has just accepted (a session action):
+	 * first when results of its kind came on this client before (see
+	 * {@link ResultTiming}), then at the shortest wait seen and with waits growing from
+	 * there by {@code backoffFactor}; at once, like {@link #wakeUp()}, for a kind not
+	 * seen yet or while other results are awaited too. Pair with
+	 * {@link #resultSeen(String, long)}.
+	 * @param kind the kind of request, such as the action name
+	 */
+	public void expectResult(String kind) {
+		long first = this.engine.resultTiming().firstPollMillis(kind);
+		if (first <= 0 || this.activity.get() > 1) {
+			wakeUp();
+			return;
+		}
+		synchronized (this) {
+			if (!this.started || this.stopped || this.failedPolls > 0) {
+				return;
+			}
+			// the next poll at the shortest wait seen, then the backoff from there
+			long step = Math.max(5, Math.min(this.engine.settings().firstDelay().toMillis(), first / 9));
+			if (this.inFlight) {
+				// planned for when the response in flight is handled
+				this.plannedNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(first);
+				this.plannedStepMillis = step;
+				return;
+			}
+			if (!cancelScheduledPoll()) {
+				return;
+			}
+			this.currentDelayMillis = Math.max(1, (long) (step / this.engine.settings().backoffFactor()));
+			schedule(first);
+		}
+	}
+
+	/**
+	 * Notes that the result of a request of this kind came in the poll being handled, so
+	 * the next one of its kind is polled for when it is due. Call while handling that
+	 * poll's response: the result is taken to have come halfway between the poll before
+	 * and now when that gap is over a fifth of the wait, else (or when no poll went out
+	 * since the request was accepted) now.
+	 * @param kind the kind, as given to {@link #expectResult(String)}
+	 * @param acceptedNanos {@link System#nanoTime()} when the server accepted the request
+	 */
+	public void resultSeen(String kind, long acceptedNanos) {
+		// the result came between the poll before this one (sent after the request was
+		// accepted, answered without it) and now. Over a wide gap (a backoff's) the
+		// middle is the estimate; over a narrow one (the planned polls) now is, so the
+		// estimate does not creep below the latency
+		long seen = System.nanoTime();
+		long before = this.previousPollSentNanos;
+		boolean wide = before - acceptedNanos > 0 && (seen - before) * 5 > (seen - acceptedNanos);
+		long estimate = wide ? before + (seen - before) / 2 : seen;
+		this.engine.resultTiming().record(kind, TimeUnit.NANOSECONDS.toMillis(estimate - acceptedNanos));
 	}
 
 	/**
@@ -202,15 +283,27 @@ public final class TaskPoller {
 				this.wakeRequested = true;
 				return;
 			}
-			if (this.queued) {
+			if (!cancelScheduledPoll()) {
 				return;
-			}
-			if (this.pending != null) {
-				this.pending.dispose();
-				this.pending = null;
 			}
 			schedule(0);
 		}
+	}
+
+	/**
+	 * Cancels the poll scheduled on the timer, so that the caller can schedule another.
+	 * Call while holding this poller's lock.
+	 * @return false when a poll is already queued to go out, which then stands
+	 */
+	private boolean cancelScheduledPoll() {
+		if (this.queued) {
+			return false;
+		}
+		if (this.pending != null) {
+			this.pending.dispose();
+			this.pending = null;
+		}
+		return true;
 	}
 
 	/**
@@ -277,6 +370,7 @@ public final class TaskPoller {
 			cursor = this.cursor.next();
 			this.pollHoldable = this.cursor.caughtUp();
 		}
+		this.previousPollSentNanos = this.pollSentNanos;
 		this.pollSentNanos = System.nanoTime();
 		// not subscribe(onResponse, onError): stop() disposes this call from another
 		// thread, and Reactor would log an error that races it at ERROR (see PollCall)
@@ -328,6 +422,15 @@ public final class TaskPoller {
 			if (this.stopped) {
 				return;
 			}
+			if (this.plannedNanos != 0 && !news && !this.wakeRequested) {
+				// an expected result planned while this poll was in flight
+				long delayMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(this.plannedNanos - System.nanoTime()));
+				this.plannedNanos = 0;
+				this.currentDelayMillis = Math.max(1,
+						(long) (this.plannedStepMillis / this.engine.settings().backoffFactor()));
+				schedule(delayMillis);
+				return;
+			}
 			if (news || this.wakeRequested) {
 				this.currentDelayMillis = 0;
 				// "at once", but late enough for the poll to settle the newest
@@ -339,9 +442,10 @@ public final class TaskPoller {
 				// paused: the next wakeUp schedules a poll
 				return;
 			}
-			if (taken.caughtUp()) {
+			if (taken.caughtUp() && this.engine.holdsPolls()) {
 				// the re-read that settled the millisecond of new events: the next poll
-				// asks for what comes after them, and a long-polling server holds it
+				// asks for what comes after them, and a long-polling server holds it (a
+				// server that does not would answer it at once: a request for nothing)
 				this.currentDelayMillis = 0;
 				schedule(0);
 				return;
@@ -381,16 +485,11 @@ public final class TaskPoller {
 	}
 
 	private long nextDelay(long current) {
-		PollingSettings settings = this.engine.settings();
-		boolean urgent = this.activity.get() > 0;
-		if (!urgent && this.steady.get() > 0) {
-			// tools attached, nothing pending: a steady interval bounds both the latency
-			// of a tool call and the requests per second
-			return settings.activeMaxInterval().toMillis();
-		}
-		long cap = urgent ? settings.activeMaxInterval().toMillis() : settings.maxInterval().toMillis();
-		long next = (current <= 0) ? settings.firstDelay().toMillis() : (long) (current * settings.backoffFactor());
-		return Math.min(Math.max(next, 1), cap);
+		// waiters retain activity (see ResponseWaiters): urgent covers them too
+		PollSchedule.Demand demand = (this.activity.get() > 0) ? PollSchedule.Demand.URGENT
+				: (this.steady.get() > 0) ? PollSchedule.Demand.STEADY : PollSchedule.Demand.IDLE;
+		long ageMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.startedNanos);
+		return this.schedule.nextDelayMillis(ageMillis, current, demand);
 	}
 
 	private void onError(Throwable error) {

@@ -276,6 +276,15 @@ public final class TaskRun {
 	}
 
 	/**
+	 * Like {@link #retainActivity()}, without a poll at once: for an action whose request
+	 * is still to be sent, after which {@link #expectResult(String)} or {@link #wakeUp()}
+	 * polls.
+	 */
+	public void retainActivityQuietly() {
+		this.poller.retainActivityQuietly();
+	}
+
+	/**
 	 * Ends one {@link #retainActivity()}.
 	 */
 	public void releaseActivity() {
@@ -302,6 +311,27 @@ public final class TaskRun {
 	 */
 	public void wakeUp() {
 		this.poller.wakeUp();
+	}
+
+	/**
+	 * Polls for the result of a request the server has just accepted (a session action)
+	 * when results of its kind came before, else at once (see
+	 * {@link TaskPoller#expectResult(String)}). Pair with
+	 * {@link #resultSeen(String, long)}.
+	 * @param kind the kind of request, such as the action name
+	 */
+	public void expectResult(String kind) {
+		this.poller.expectResult(kind);
+	}
+
+	/**
+	 * Notes that the result of a request of this kind came in the poll being handled (see
+	 * {@link TaskPoller#resultSeen(String, long)}).
+	 * @param kind the kind, as given to {@link #expectResult(String)}
+	 * @param acceptedNanos {@link System#nanoTime()} when the server accepted the request
+	 */
+	public void resultSeen(String kind, long acceptedNanos) {
+		this.poller.resultSeen(kind, acceptedNanos);
 	}
 
 	private void onReceived(TaskResponse response, List<TaskEvent> fresh) {

@@ -16,7 +16,7 @@
 
 package sh.smooth.spring.session;
 
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Generates action event ids the way the official SDKs do: 21 URL-safe random characters
@@ -32,8 +32,6 @@ final class EventIds {
 			+ "0123456789_-")
 		.toCharArray();
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private EventIds() {
 	}
 
@@ -42,8 +40,14 @@ final class EventIds {
 	 * @return 21 characters from {@code A-Za-z0-9_-}
 	 */
 	static String next() {
+		// Not SecureRandom: ids are made on poll threads when a queued action is sent,
+		// and
+		// NativePRNG refills its buffer from /dev/urandom, a blocking read that
+		// BlockHound
+		// caught (WebFluxBlockHoundTests). An event id only has to be unique within its
+		// task; it is no secret.
 		byte[] bytes = new byte[LENGTH];
-		RANDOM.nextBytes(bytes);
+		ThreadLocalRandom.current().nextBytes(bytes);
 		char[] id = new char[LENGTH];
 		for (int i = 0; i < LENGTH; i++) {
 			// 64 symbols: the low six bits pick one without bias

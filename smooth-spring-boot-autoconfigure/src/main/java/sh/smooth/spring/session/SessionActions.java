@@ -106,8 +106,8 @@ final class SessionActions implements TaskRunListener {
 		String eventId = EventIds.next();
 		PendingAction waiter = new PendingAction(action, eventId, startObservation(sessionId, action));
 		// the waiter exists before the POST, so a result in the very next poll is never
-		// missed
-		this.run.retainActivity();
+		// missed; the poll comes once the POST is accepted
+		this.run.retainActivityQuietly();
 		this.pending.put(eventId, waiter);
 		// normally settled by succeed/fail; this catches a caller cancelling the future
 		waiter.future.whenComplete((result, error) -> {
@@ -157,9 +157,10 @@ final class SessionActions implements TaskRunListener {
 				serverDone(waiter);
 			}
 			else {
-				// the result may already be on the server: look now, at the active
-				// cadence
-				this.run.wakeUp();
+				// look when results of this action came before, else now, then at the
+				// active cadence
+				waiter.acceptedNanos = System.nanoTime();
+				this.run.expectResult(waiter.action);
 			}
 		});
 		return waiter.future;
@@ -187,8 +188,13 @@ final class SessionActions implements TaskRunListener {
 				logger.debug("The result of " + SmoothSessionException.describe(run.id(), waiter.action, id)
 						+ " came after its caller gave up; dropped");
 			}
-			complete(waiter, code, (event.payload() != null) ? event.payload().get("output") : null);
+			if (waiter.acceptedNanos != 0) {
+				run.resultSeen(waiter.action, waiter.acceptedNanos);
+			}
+			// the server is done with it before its caller wakes: an action the caller
+			// sends next then finds no other pending (see TaskPoller.expectResult)
 			serverDone(waiter);
+			complete(waiter, code, (event.payload() != null) ? event.payload().get("output") : null);
 		}
 	}
 
@@ -323,6 +329,9 @@ final class SessionActions implements TaskRunListener {
 		final CompletableFuture<ActionResult> future = new CompletableFuture<>();
 
 		volatile @Nullable Disposable timer;
+
+		/** {@link System#nanoTime()} when the server accepted the POST, 0 before. */
+		volatile long acceptedNanos;
 
 		private final AtomicBoolean settled = new AtomicBoolean();
 

@@ -367,8 +367,12 @@ final class ToolCallRun {
 		// same event id on every send, until accepted or the task ends; never re-run
 		ToolAnswerDelivery delivery = new ToolAnswerDelivery(this.run, this.runtime.retry(), event,
 				this.context.toolName());
-		delivery.send()
-			.subscribe(null, (sendError) -> notSent(outcome, sendError, delivery), () -> done(outcome, error));
+		delivery.send().subscribe(null, (sendError) -> notSent(outcome, sendError, delivery), () -> {
+			// the answer may end the task or bring its next step: look at once, not an
+			// interval later
+			this.run.wakeUp();
+			done(outcome, error);
+		});
 	}
 
 	private void notSent(ToolCallOutcome outcome, Throwable error, ToolAnswerDelivery delivery) {

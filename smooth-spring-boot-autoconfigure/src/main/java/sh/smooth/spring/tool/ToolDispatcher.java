@@ -25,6 +25,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -119,6 +120,23 @@ public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
 	 * @return the executor
 	 */
 	public static ExecutorService boundedExecutor(int threads, int queueCapacity) {
+		CustomizableThreadFactory factory = new CustomizableThreadFactory("smooth-tool-");
+		factory.setDaemon(true);
+		return boundedExecutor(threads, queueCapacity, factory);
+	}
+
+	/**
+	 * A bounded executor for tool methods whose threads come from the given factory, such
+	 * as a virtual-thread factory when {@code spring.threads.virtual.enabled=true}: the
+	 * bound and the queue hold all the same, so a virtual thread is still never started
+	 * for a call beyond {@code threads} running plus {@code queueCapacity} waiting.
+	 * @param threads most tools running at once
+	 * @param queueCapacity most calls waiting for a thread (0 for none); beyond it calls
+	 * are answered with an error
+	 * @param threadFactory makes the threads (they must not keep the JVM alive)
+	 * @return the executor
+	 */
+	public static ExecutorService boundedExecutor(int threads, int queueCapacity, ThreadFactory threadFactory) {
 		if (threads < 1) {
 			throw new SmoothValidationException("smooth.tools.executor.threads", threads, "must be at least 1");
 		}
@@ -128,10 +146,8 @@ public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
 		}
 		BlockingQueue<Runnable> queue = (queueCapacity == 0) ? new SynchronousQueue<>()
 				: new ArrayBlockingQueue<>(queueCapacity);
-		CustomizableThreadFactory factory = new CustomizableThreadFactory("smooth-tool-");
-		factory.setDaemon(true);
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue, factory,
-				new ThreadPoolExecutor.AbortPolicy());
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue,
+				threadFactory, new ThreadPoolExecutor.AbortPolicy());
 		executor.allowCoreThreadTimeOut(true);
 		return executor;
 	}

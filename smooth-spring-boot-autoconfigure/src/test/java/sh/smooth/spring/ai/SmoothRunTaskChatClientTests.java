@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import sh.smooth.spring.ai.autoconfigure.SmoothAiAutoConfiguration;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.test.RecordedRequest;
+import sh.smooth.spring.test.SimulatedTaskStatus;
 import sh.smooth.spring.test.Route;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.test.SmoothSimulatorExtension;
@@ -163,7 +164,7 @@ class SmoothRunTaskChatClientTests {
 	void aFailedTaskIsReportedWithItsStatusAndOutput(SmoothSimulator sim) {
 		sim.onTask(TaskMatcher.textContains("impossible"))
 			.output("The site requires a captcha")
-			.finalStatus(sh.smooth.spring.test.TaskStatus.FAILED);
+			.finalStatus(SimulatedTaskStatus.FAILED);
 		ScriptedChatModel model = new ScriptedChatModel("smooth_run_task", "{\"task\": \"impossible\"}");
 		this.runner.withPropertyValues(SimulatorRig.properties(sim)).run((context) -> {
 			ask(model, context.getBean(SmoothAiToolCallbackProvider.class));

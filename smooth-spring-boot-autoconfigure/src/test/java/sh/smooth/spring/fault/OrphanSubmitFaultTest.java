@@ -45,7 +45,7 @@ import sh.smooth.spring.test.Route;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.test.SmoothSimulatorExtension;
 import sh.smooth.spring.test.TaskMatcher;
-import sh.smooth.spring.test.TaskStatus;
+import sh.smooth.spring.test.SimulatedTaskStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -160,7 +160,7 @@ class OrphanSubmitFaultTest {
 		String id = sim.taskIds().get(0);
 		List<RecordedRequest> cancels = sim.requests(Route.CANCEL_TASK);
 		assertThat(cancels).extracting(RecordedRequest::path).containsExactly("/api/v1/task/" + id);
-		assertThat(sim.taskStatus(id)).isEqualTo(TaskStatus.CANCELLED);
+		assertThat(sim.taskStatus(id)).isEqualTo(SimulatedTaskStatus.CANCELLED);
 		assertThat(logs.events()).filteredOn((event) -> event.getLevel() == Level.WARN)
 			.extracting(ILoggingEvent::getFormattedMessage)
 			.anySatisfy((message) -> assertThat(message).contains(id).contains("cancelling it"));

@@ -62,7 +62,7 @@ import sh.smooth.spring.test.Route;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.test.SmoothSimulatorExtension;
 import sh.smooth.spring.test.TaskMatcher;
-import sh.smooth.spring.test.TaskStatus;
+import sh.smooth.spring.test.SimulatedTaskStatus;
 import sh.smooth.spring.tool.SmoothTool;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,7 +174,7 @@ class ShutdownFaultTest {
 		assertThat(sim.requests(Route.SEND_EVENT))
 			.noneMatch((request) -> "tool_call".equals(request.body().path("name").asString()));
 		assertThat(sim.toolRoundTrips()).hasSize(TASKS / 10)
-			.allSatisfy((trip) -> assertThat(sim.taskStatus(trip.taskId())).isEqualTo(TaskStatus.RUNNING));
+			.allSatisfy((trip) -> assertThat(sim.taskStatus(trip.taskId())).isEqualTo(SimulatedTaskStatus.RUNNING));
 		// the server saw a DELETE for every session
 		Set<String> deleted = sim.requests(Route.CANCEL_TASK)
 			.stream()

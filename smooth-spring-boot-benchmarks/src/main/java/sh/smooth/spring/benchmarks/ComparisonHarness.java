@@ -46,13 +46,19 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code src/main/js/build-ts-sdk.sh}; without it, or unbuilt, the TS column is skipped
  * and the starter's still runs); {@code harness.node-driver}, the Node driver (default
  * {@code src/main/js/ts-driver.mjs}); {@code harness.scenarios}, a comma-separated subset
- * of {@code quick, curve, tools, sessions, concurrency, first-call}.
+ * of {@code quick, curve, tools, sessions, concurrency, first-call, long-poll}.
  */
 public final class ComparisonHarness {
 
 	static final Duration ACTION_LATENCY = Duration.ofMillis(300);
 
-	private static final int[] CURVE_SECONDS = { 0, 2, 10, 60 };
+	static final int[] CURVE_SECONDS = { 0, 2, 10, 60 };
+
+	/** How long the simulator holds a poll in the long-poll scenario. */
+	static final int LONG_POLL_SECONDS = 10;
+
+	/** The durations of the long-poll scenario's plain tasks. */
+	static final int[] LONG_POLL_SECONDS_CURVE = { 0, 2, 10 };
 
 	private static final int PHASES = 20;
 
@@ -63,41 +69,51 @@ public final class ComparisonHarness {
 
 	private static final String CURVE = "curve";
 
-	private static final String QUICK_COLD = "quick task, submit → result p50, cold (first 10 in a fresh process), ms";
+	private static final String LONG = "long-poll";
 
-	private static final String QUICK_WARM = "quick task, submit → result p50, warm (40 after 30), ms";
+	static final String LP_TOOL_RANDOM = "long-poll: tool call at random phases: round trip p50, ms";
 
-	private static final String REQUESTS_2S = "requests, one 2 s task (mean of 20)";
+	static final String LP_TOOL_END = "long-poll: task ends at the tool answer: detection after the answer p50, ms";
 
-	private static final String IDLE_TOOL = "running task with a tool attached, no call: requests per minute";
+	static final String LP_SESSION_DELIVERY = "long-poll: session action, 300 ms server latency: result → delivery p50, ms";
 
-	private static final String IDLE_PLAIN = "running task, no tools: requests per minute";
+	static final String LP_SESSION_REQUESTS = "long-poll: requests per such session";
 
-	private static final String TOOL_FIXED = "tool call 1.2 s into a task: round trip p50 (event → answer), ms";
+	static final String QUICK_COLD = "quick task, submit → result p50, cold (first 10 in a fresh process), ms";
 
-	private static final String TOOL_RANDOM = "tool call at random phases (1.0–2.0 s): round trip p50, ms";
+	static final String QUICK_WARM = "quick task, submit → result p50, warm (40 after 30), ms";
 
-	private static final String TOOL_END = "task ends at the tool answer: detection after the answer p50, ms";
+	static final String REQUESTS_2S = "requests, one 2 s task (mean of 20)";
 
-	private static final String SESSION_DELIVERY = "session action, 300 ms server latency: result → delivery p50, ms";
+	static final String IDLE_TOOL = "running task with a tool attached, no call: requests per minute";
 
-	private static final String SESSION_REQUESTS = "requests per such session (open, 4 actions, close)";
+	static final String IDLE_PLAIN = "running task, no tools: requests per minute";
 
-	private static final String CPU_COLD = "1,000 concurrent 2 s tasks: CPU per task, cold (fresh process), ms";
+	static final String TOOL_FIXED = "tool call 1.2 s into a task: round trip p50 (event → answer), ms";
 
-	private static final String CPU_WARM = "1,000 concurrent 2 s tasks: CPU per task, warm (repeat run), ms";
+	static final String TOOL_RANDOM = "tool call at random phases (1.0–2.0 s): round trip p50, ms";
 
-	private static final String WALL_COLD = "1,000 concurrent 2 s tasks: wall time, cold, s";
+	static final String TOOL_END = "task ends at the tool answer: detection after the answer p50, ms";
 
-	private static final String WALL_WARM = "1,000 concurrent 2 s tasks: wall time, warm, s";
+	static final String SESSION_DELIVERY = "session action, 300 ms server latency: result → delivery p50, ms";
 
-	private static final String REQUESTS_1000 = "1,000 concurrent 2 s tasks: requests per task (warm)";
+	static final String SESSION_REQUESTS = "requests per such session (open, 4 actions, close)";
 
-	private static final String FIRST_CALL = "first call in a fresh process (a submit), median of 3, ms";
+	static final String CPU_COLD = "1,000 concurrent 2 s tasks: CPU per task, cold (fresh process), ms";
 
-	private static final String READY = "fresh process → client ready, median of 3, ms";
+	static final String CPU_WARM = "1,000 concurrent 2 s tasks: CPU per task, warm (repeat run), ms";
 
-	private static final String TELEMETRY = "requests to /telemetry, whole run";
+	static final String WALL_COLD = "1,000 concurrent 2 s tasks: wall time, cold, s";
+
+	static final String WALL_WARM = "1,000 concurrent 2 s tasks: wall time, warm, s";
+
+	static final String REQUESTS_1000 = "1,000 concurrent 2 s tasks: requests per task (warm)";
+
+	static final String FIRST_CALL = "first call in a fresh process (a submit), median of 3, ms";
+
+	static final String READY = "fresh process → client ready, median of 3, ms";
+
+	static final String TELEMETRY = "requests to /telemetry, whole run";
 
 	private final RemoteSimulator sim;
 
@@ -118,10 +134,22 @@ public final class ComparisonHarness {
 		for (int seconds : CURVE_SECONDS) {
 			curveFigures(seconds).forEach((figure) -> this.table.declare(CURVE, figure));
 		}
+		for (int seconds : LONG_POLL_SECONDS_CURVE) {
+			longPollFigures(seconds).forEach((figure) -> this.table.declare(LONG, figure));
+		}
+		for (String figure : List.of(LP_TOOL_RANDOM, LP_TOOL_END, LP_SESSION_DELIVERY, LP_SESSION_REQUESTS)) {
+			this.table.declare(LONG, figure);
+		}
+	}
+
+	/** The long-poll rows of one duration: requests per task and detection p50. */
+	static List<String> longPollFigures(int seconds) {
+		String task = "long-poll: plain " + seconds + " s task: ";
+		return List.of(task + "requests per task", task + "detection p50 (end → delivered), ms");
 	}
 
 	/** The curve's rows of one duration: requests per task, detection p50 and p90. */
-	private static List<String> curveFigures(int seconds) {
+	static List<String> curveFigures(int seconds) {
 		String task = "plain " + seconds + " s task: ";
 		return List.of(task + "requests per task", task + "detection p50 (end → delivered), ms",
 				task + "detection p90, ms");
@@ -158,6 +186,7 @@ public final class ComparisonHarness {
 			scenarios.put("sessions", harness::sessions);
 			scenarios.put("concurrency", harness::concurrency);
 			scenarios.put("first-call", harness::firstCall);
+			scenarios.put("long-poll", harness::longPoll);
 			List<String> only = List
 				.of(System.getProperty("harness.scenarios", String.join(",", scenarios.keySet())).split(","));
 			scenarios.forEach((name, scenario) -> {
@@ -183,7 +212,10 @@ public final class ComparisonHarness {
 						ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 		table.print(System.out, MAIN, "Side by side: official TS SDK vs the starter", unavailable != null);
 		table.print(System.out, CURVE, "Plain tasks by duration: requests and detection latency", unavailable != null);
+		table.print(System.out, LONG, "With a long-polling server (a GET held up to " + LONG_POLL_SECONDS + " s)",
+				unavailable != null);
 		table.printNotes(System.out);
+		IssueGoals.print(System.out, table);
 		Files.createDirectories(output.toAbsolutePath().getParent());
 		ObjectNode json = table.toJson();
 		json.put("tsSdk", (unavailable == null) ? sdk : null);
@@ -218,16 +250,17 @@ public final class ComparisonHarness {
 	}
 
 	/**
-	 * Plain tasks (no tools) of 0, 2, 10 and 60 s, 20 per point (10 for 60 s) started
-	 * over one second after 5 unmeasured tool tasks; the 60 s point also runs two tasks
+	 * Plain tasks (no tools) of 0, 2, 10 and 60 s, 40 per point (30 for 60 s) started
+	 * over one second after 5 unmeasured tool tasks; the 60 s point also runs four tasks
 	 * with the tool attached that never call it. Idle costs are counted on the 60 s tasks
-	 * between 10 s and 50 s.
+	 * between 10 s and 50 s. With 40 tasks the standard error of a detection p50 (a
+	 * uniform wait over a 1 s interval) is about 80 ms; with 20 it was 110 ms.
 	 */
 	private void curve() {
 		for (int seconds : CURVE_SECONDS) {
 			boolean idle = seconds == 60;
-			int plain = idle ? 10 : 20;
-			int withTool = idle ? 2 : 0;
+			int plain = idle ? 30 : 40;
+			int withTool = idle ? 4 : 0;
 			List<String> figures = new ArrayList<>(curveFigures(seconds));
 			String requests = figures.get(0);
 			String detection = figures.get(1);
@@ -273,18 +306,52 @@ public final class ComparisonHarness {
 					tasks.forEach((task) -> detection.computeIfAbsent(column, (key) -> new ArrayList<>())
 						.add(task.detectionMillis()));
 				});
+		toolPhases(MAIN, TOOL_RANDOM, TOOL_END, detection);
+	}
+
+	/**
+	 * 40 tasks with the tool attached, the call at phases spread evenly over 1.0–2.0 s,
+	 * the task ending at the answer: the round trip p50, and the detection p50 over these
+	 * and the given earlier detections.
+	 */
+	private void toolPhases(String section, String roundTrip, String end, Map<String, List<Double>> detection) {
 		each("tasks", Map.of("text", "[tool phase {k}]", "phases", PHASES, "count", 2 * PHASES, "toolTasks", 2 * PHASES,
-				"spreadMs", 1000, "warmup", WARM_UP), List.of(TOOL_RANDOM), (column, result) -> {
+				"spreadMs", 1000, "warmup", WARM_UP), List.of(roundTrip, end), (column, result) -> {
 					List<Task> tasks = tasks(result.get("tasks"));
-					this.table.put(MAIN, TOOL_RANDOM, column, percentile(tasks, 50, Task::roundTripMillis));
+					this.table.put(section, roundTrip, column, percentile(tasks, 50, Task::roundTripMillis));
 					tasks.forEach((task) -> detection.computeIfAbsent(column, (key) -> new ArrayList<>())
 						.add(task.detectionMillis()));
 				});
 		detection.forEach((column, millis) -> {
 			Stats stats = new Stats();
 			millis.forEach(stats::add);
-			this.table.put(MAIN, TOOL_END, column, Stats.round(stats.percentile(50)));
+			this.table.put(section, end, column, Stats.round(stats.percentile(50)));
 		});
+	}
+
+	/**
+	 * The simulator holds each poll up to 10 s until news: plain tasks of 0, 2 and 10 s
+	 * (20 each), the tool tasks at random phases and the sessions again.
+	 */
+	private void longPoll() {
+		this.sim.longPoll(LONG_POLL_SECONDS);
+		try {
+			for (int seconds : LONG_POLL_SECONDS_CURVE) {
+				List<String> figures = longPollFigures(seconds);
+				each("tasks", Map.of("text", "[plain " + seconds + "]", "count", 20, "toolTasks", 0, "spreadMs", 1000,
+						"warmup", WARM_UP), figures, (column, result) -> {
+							List<Task> tasks = tasks(result.get("tasks"));
+							this.table.put(LONG, figures.get(0), column,
+									mean(tasks, (task) -> task.server().requests().size()));
+							this.table.put(LONG, figures.get(1), column, percentile(tasks, 50, Task::detectionMillis));
+						});
+			}
+			toolPhases(LONG, LP_TOOL_RANDOM, LP_TOOL_END, new LinkedHashMap<>());
+			sessions(LONG, LP_SESSION_DELIVERY, LP_SESSION_REQUESTS);
+		}
+		finally {
+			this.sim.longPoll(0);
+		}
 	}
 
 	/**
@@ -292,7 +359,11 @@ public final class ComparisonHarness {
 	 * extract, run_task (each 300 ms on the server), close.
 	 */
 	private void sessions() {
-		each("sessions", Map.of("count", 10, "spreadMs", 1000), List.of(SESSION_DELIVERY, SESSION_REQUESTS),
+		sessions(MAIN, SESSION_DELIVERY, SESSION_REQUESTS);
+	}
+
+	private void sessions(String section, String deliveryFigure, String requestsFigure) {
+		each("sessions", Map.of("count", 10, "spreadMs", 1000), List.of(deliveryFigure, requestsFigure),
 				(column, result) -> {
 					Stats delivery = new Stats();
 					List<Double> requests = new ArrayList<>();
@@ -315,8 +386,8 @@ public final class ComparisonHarness {
 						}
 						requests.add((double) task.requests().size());
 					}
-					this.table.put(MAIN, SESSION_DELIVERY, column, Stats.round(delivery.percentile(50)));
-					this.table.put(MAIN, SESSION_REQUESTS, column, Stats
+					this.table.put(section, deliveryFigure, column, Stats.round(delivery.percentile(50)));
+					this.table.put(section, requestsFigure, column, Stats
 						.round(requests.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
 				});
 	}

@@ -72,6 +72,18 @@ final class ComparisonTable {
 		figures.forEach((figure) -> this.rows.get(figure).values().put(column, Double.NaN));
 	}
 
+	/**
+	 * A figure, for the goal checks.
+	 * @param figure the row label
+	 * @param column {@link #TS} or {@link #STARTER}
+	 * @return the value, {@code NaN} when missing or failed
+	 */
+	double value(String figure, String column) {
+		Row row = this.rows.get(figure);
+		Double value = (row != null) ? row.values().get(column) : null;
+		return (value != null) ? value : Double.NaN;
+	}
+
 	void note(String note) {
 		this.notes.add(note);
 	}

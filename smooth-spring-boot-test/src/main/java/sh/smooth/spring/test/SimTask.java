@@ -56,7 +56,7 @@ final class SimTask {
 
 	private final boolean enableRecording;
 
-	private TaskStatus status = TaskStatus.WAITING;
+	private SimulatedTaskStatus status = SimulatedTaskStatus.WAITING;
 
 	private JsonNode output = NODES.nullNode();
 
@@ -124,15 +124,15 @@ final class SimTask {
 		this.simulator.schedule(this.plan.runningAfter, this::becomeRunning);
 	}
 
-	synchronized TaskStatus status() {
+	synchronized SimulatedTaskStatus status() {
 		return this.status;
 	}
 
 	private synchronized void becomeRunning() {
-		if (this.status != TaskStatus.WAITING) {
+		if (this.status != SimulatedTaskStatus.WAITING) {
 			return;
 		}
-		this.status = TaskStatus.RUNNING;
+		this.status = SimulatedTaskStatus.RUNNING;
 		this.liveUrl = (this.plan.liveUrl != null) ? this.plan.liveUrl : defaultLiveUrl();
 		changed();
 		if (!this.session) {
@@ -215,7 +215,7 @@ final class SimTask {
 			if (code >= 500) {
 				// an essential tool failed: the service interrupts the agent
 				String message = answerOutput.isString() ? answerOutput.asString() : answerOutput.toString();
-				finish(TaskStatus.FAILED,
+				finish(SimulatedTaskStatus.FAILED,
 						NODES.stringNode("Tool " + this.toolCallNames.get(callId) + " failed: " + message),
 						this.plan.credits);
 			}
@@ -280,7 +280,7 @@ final class SimTask {
 		if (result.closes) {
 			// same lock as the event: the poll that returns the close result also says
 			// "done"
-			finish(TaskStatus.DONE, NODES.nullNode(), this.sessionCredits);
+			finish(SimulatedTaskStatus.DONE, NODES.nullNode(), this.sessionCredits);
 		}
 		else {
 			changed();
@@ -295,7 +295,7 @@ final class SimTask {
 		if (this.status.isTerminal()) {
 			return false;
 		}
-		finish(TaskStatus.CANCELLED, NODES.nullNode(), this.session ? this.sessionCredits : 0);
+		finish(SimulatedTaskStatus.CANCELLED, NODES.nullNode(), this.session ? this.sessionCredits : 0);
 		return true;
 	}
 
@@ -314,13 +314,13 @@ final class SimTask {
 		return true;
 	}
 
-	private synchronized void finish(TaskStatus finalStatus, JsonNode finalOutput, int credits) {
+	private synchronized void finish(SimulatedTaskStatus finalStatus, JsonNode finalOutput, int credits) {
 		if (this.status.isTerminal()) {
 			return;
 		}
 		this.status = finalStatus;
 		this.endedNanos = System.nanoTime();
-		this.output = (finalStatus == TaskStatus.CANCELLED) ? NODES.nullNode() : finalOutput;
+		this.output = (finalStatus == SimulatedTaskStatus.CANCELLED) ? NODES.nullNode() : finalOutput;
 		this.creditsUsed = credits;
 		this.pendingToolCalls.clear();
 		this.actionToolCalls.clear();
@@ -483,8 +483,9 @@ final class SimTask {
 	/**
 	 * What {@link SmoothSimulator} decided for a task when it was submitted.
 	 */
-	record Plan(Duration runningAfter, Duration doneAfter, List<ToolCallPlan> toolCalls, TaskStatus finalStatus,
-			JsonNode output, int credits, String liveUrl, String recordingUrl, String downloadsUrl) {
+	record Plan(Duration runningAfter, Duration doneAfter, List<ToolCallPlan> toolCalls,
+			SimulatedTaskStatus finalStatus, JsonNode output, int credits, String liveUrl, String recordingUrl,
+			String downloadsUrl) {
 	}
 
 	/**
@@ -511,7 +512,7 @@ final class SimTask {
 	record ActionResult(int code, JsonNode payloadOutput, int credits, boolean closes) {
 	}
 
-	record View(ObjectNode body, TaskStatus status, CompletableFuture<Void> change) {
+	record View(ObjectNode body, SimulatedTaskStatus status, CompletableFuture<Void> change) {
 	}
 
 	/**

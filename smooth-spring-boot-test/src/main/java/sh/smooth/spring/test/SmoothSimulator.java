@@ -412,7 +412,7 @@ public final class SmoothSimulator implements AutoCloseable {
 	 * @return the status
 	 * @throws IllegalArgumentException for an unknown id
 	 */
-	public TaskStatus taskStatus(String taskId) {
+	public SimulatedTaskStatus taskStatus(String taskId) {
 		return task(taskId).status();
 	}
 
@@ -804,8 +804,8 @@ public final class SmoothSimulator implements AutoCloseable {
 	}
 
 	private SimTask.Plan sessionPlan() {
-		return new SimTask.Plan(this.sessionStartDelay, Duration.ZERO, List.of(), TaskStatus.DONE, NODES.nullNode(), 0,
-				null, null, null);
+		return new SimTask.Plan(this.sessionStartDelay, Duration.ZERO, List.of(), SimulatedTaskStatus.DONE,
+				NODES.nullNode(), 0, null, null, null);
 	}
 
 	private SimTask.Plan taskPlan(JsonNode body) {
@@ -823,7 +823,7 @@ public final class SmoothSimulator implements AutoCloseable {
 		if (script.outputSet) {
 			output = toJson(script.output);
 		}
-		else if (script.finalStatus == TaskStatus.FAILED) {
+		else if (script.finalStatus == SimulatedTaskStatus.FAILED) {
 			output = NODES.stringNode("Simulated failure");
 		}
 		else {

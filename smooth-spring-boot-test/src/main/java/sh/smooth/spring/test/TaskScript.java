@@ -49,7 +49,7 @@ public final class TaskScript {
 
 	volatile int credits = 1;
 
-	volatile TaskStatus finalStatus = TaskStatus.DONE;
+	volatile SimulatedTaskStatus finalStatus = SimulatedTaskStatus.DONE;
 
 	volatile String liveUrl;
 
@@ -168,7 +168,7 @@ public final class TaskScript {
 	 * @param status {@code DONE}, {@code FAILED} or {@code CANCELLED}
 	 * @return this script
 	 */
-	public TaskScript finalStatus(TaskStatus status) {
+	public TaskScript finalStatus(SimulatedTaskStatus status) {
 		if (!status.isTerminal()) {
 			throw new IllegalArgumentException("A final status must be terminal: " + status);
 		}

@@ -33,8 +33,8 @@ import java.util.List;
  * {@code -1} while it runs
  * @param actions the session actions in the order they were posted
  */
-public record TaskTimeline(String taskId, boolean session, TaskStatus status, long createdNanos, long endedNanos,
-		List<SessionActionTiming> actions) {
+public record TaskTimeline(String taskId, boolean session, SimulatedTaskStatus status, long createdNanos,
+		long endedNanos, List<SessionActionTiming> actions) {
 
 	/**
 	 * Whether it has reached its final status.

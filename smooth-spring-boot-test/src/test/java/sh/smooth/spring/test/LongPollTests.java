@@ -49,7 +49,7 @@ class LongPollTests {
 	void heldPollReturnsAsSoonAsAnEventArrives() throws Exception {
 		this.sim.longPoll(Duration.ofSeconds(20));
 		String session = this.api.openSession();
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(session) == TaskStatus.RUNNING);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(session) == SimulatedTaskStatus.RUNNING);
 		CompletableFuture<HttpResponse<String>> poll = this.api.http.sendAsync(
 				this.api.builder("/task/" + session + "?event_t=0").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -67,7 +67,7 @@ class LongPollTests {
 		this.sim.longPoll(Duration.ofMillis(300));
 		String session = this.api.openSession();
 		// the start of the session is a status change that would wake the poll
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(session) == TaskStatus.RUNNING);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(session) == SimulatedTaskStatus.RUNNING);
 		long start = System.nanoTime();
 		Api.Reply reply = this.api.get("/task/" + session + "?event_t=0");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
@@ -88,7 +88,7 @@ class LongPollTests {
 		this.sim.longPoll(Duration.ofSeconds(20));
 		this.sim.onTask(TaskMatcher.any()).runningAfter(Duration.ZERO).doneAfter(Duration.ofMillis(400));
 		String id = this.api.createTask("finish me");
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == TaskStatus.RUNNING);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == SimulatedTaskStatus.RUNNING);
 		Api.Reply reply = Api.Reply.of(
 				this.api.http
 					.sendAsync(this.api.builder("/task/" + id + "?event_t=0").GET().build(),

@@ -140,4 +140,49 @@ class OpenApiValidationTests {
 			.satisfies((violation) -> assertThat(violation.message()).contains("file"));
 	}
 
+	@Test
+	void unknownFieldsBadUrlsAndWrongTypesAreReportedWithTheirPointer() {
+		Map<String, Object> bad = sdkTaskRequest();
+		bad.put("max_stpes", 3);
+		bad.put("url", "news.ycombinator.com");
+		bad.put("enable_recording", "yes");
+		bad.put("metadata", Map.of("nested", Map.of("a", 1)));
+		bad.put("custom_tools", List.of(Map.of("name", "t", "inputs", Map.of(), "output", "JSON")));
+		this.api.post("/task", bad);
+		assertThat(this.sim.openApiViolations()).extracting(OpenApiViolation::key)
+			.containsExactlyInAnyOrder("validation.request.body.schema.additionalProperties",
+					"validation.request.body.schema.anyOf", "validation.request.body.schema.type",
+					"validation.request.body.schema.anyOf", "validation.request.body.schema.anyOf");
+		assertThat(this.sim.openApiViolations().toString()).contains("\"max_stpes\"")
+			.contains("[/url]")
+			.contains("[/enable_recording]")
+			.contains("[/metadata/nested]")
+			.contains("[/custom_tools/0] object has missing required properties ([\"description\"])");
+	}
+
+	@Test
+	void queryParametersAndTheApiKeyHeaderAreChecked() {
+		String id = this.api.post("/task", sdkTaskRequest()).r().get("id").asString();
+		this.api.get("/task?l=500");
+		this.api.get("/task/" + id + "?event_t=soon");
+		this.api.get("/task/" + id + "?downloads=maybe");
+		this.api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.sim.baseUrl() + "/task/" + id)));
+		assertThat(this.sim.openApiViolations()).extracting(OpenApiViolation::key)
+			.containsExactly("validation.request.parameter.schema.maximum", "validation.request.parameter.schema.type",
+					"validation.request.parameter.schema.type", "validation.request.security.missing");
+		assertThat(this.sim.openApiViolations().get(0).message()).contains("'l'").contains("500");
+	}
+
+	@Test
+	void aDocumentWithAKeywordTheCheckDoesNotImplementIsRefused() {
+		OpenApiSchema schemas = new OpenApiSchema(Api.JSON.createObjectNode());
+		assertThatThrownBy(() -> schemas.requireSupported(
+				Api.JSON
+					.readTree("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"pattern\":\"x+\"}}}"),
+				"#/components/schemas/X"))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("'pattern'")
+			.hasMessageContaining("#/components/schemas/X/properties/a");
+	}
+
 }

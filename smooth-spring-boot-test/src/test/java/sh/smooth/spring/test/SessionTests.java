@@ -70,7 +70,7 @@ class SessionTests {
 				new java.util.HashMap<>(java.util.Collections.singletonMap("task", null)));
 		assertThat(created.taskStatus()).isEqualTo("waiting");
 		String id = created.r().get("id").asString();
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == TaskStatus.RUNNING);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == SimulatedTaskStatus.RUNNING);
 		assertThat(this.api.get("/task/" + id).r().get("live_url").isString()).isTrue();
 	}
 
@@ -157,7 +157,7 @@ class SessionTests {
 		String session = this.api.openSession();
 		JsonNode close = act(session, "session_action", "close", null);
 		assertThat(close.get("payload").get("output").get("output").asBoolean()).isFalse();
-		assertThat(this.sim.taskStatus(session)).isIn(TaskStatus.WAITING, TaskStatus.RUNNING);
+		assertThat(this.sim.taskStatus(session)).isIn(SimulatedTaskStatus.WAITING, SimulatedTaskStatus.RUNNING);
 	}
 
 	@Test

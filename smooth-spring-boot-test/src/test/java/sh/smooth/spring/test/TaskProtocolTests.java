@@ -165,12 +165,12 @@ class TaskProtocolTests {
 	void scriptedFinalStatusesAndOutputs() {
 		this.sim.onTask(TaskMatcher.textContains("fail"))
 			.doneAfter(Duration.ZERO)
-			.finalStatus(TaskStatus.FAILED)
+			.finalStatus(SimulatedTaskStatus.FAILED)
 			.output("boom")
 			.credits(3);
 		this.sim.onTask(TaskMatcher.metadata("mode", "cancel"))
 			.doneAfter(Duration.ZERO)
-			.finalStatus(TaskStatus.CANCELLED);
+			.finalStatus(SimulatedTaskStatus.CANCELLED);
 		String failed = this.api.createTask("please FAIL");
 		String cancelled = this.api.post("/task", Map.of("task", "x", "metadata", Map.of("mode", "cancel")))
 			.r()
@@ -197,7 +197,7 @@ class TaskProtocolTests {
 			.r()
 			.get("id")
 			.asString();
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == TaskStatus.DONE);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == SimulatedTaskStatus.DONE);
 		JsonNode output = this.api.get("/task/" + id).r().get("output");
 		assertThat(output.get("title").asString()).isEqualTo("example");
 		assertThat(output.get("count").asInt()).isEqualTo(1);
@@ -238,7 +238,7 @@ class TaskProtocolTests {
 		this.sim.onTask(TaskMatcher.any()).runningAfter(Duration.ZERO).doneAfter(Duration.ofMillis(100));
 		String id = this.api.createTask("download");
 		assertThat(this.api.get("/task/" + id + "?downloads=true").r().get("downloads_url").isNull()).isTrue();
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == TaskStatus.DONE);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == SimulatedTaskStatus.DONE);
 		assertThat(this.api.get("/task/" + id).r().get("downloads_url").isNull()).isTrue();
 		assertThat(this.api.get("/task/" + id + "?downloads=true").r().get("downloads_url").asString())
 			.endsWith(".zip");
@@ -272,7 +272,7 @@ class TaskProtocolTests {
 		this.sim.onTask(TaskMatcher.any()).runningAfter(Duration.ZERO).doneAfter(Duration.ofMillis(100));
 		String id = this.api.createTask("secret");
 		assertThat(this.api.delete("/task/" + id + "/data").status()).isEqualTo(400);
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == TaskStatus.DONE);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == SimulatedTaskStatus.DONE);
 		Api.Reply deleted = this.api.delete("/task/" + id + "/data");
 		assertThat(deleted.status()).isEqualTo(200);
 		assertThat(deleted.r().asBoolean()).isTrue();

@@ -82,7 +82,7 @@ class TaskTimelineTests {
 		assertThat(running.createdNanos()).isBetween(before, System.nanoTime());
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.timeline(id).ended());
 		TaskTimeline ended = this.sim.timeline(id);
-		assertThat(ended.status()).isEqualTo(TaskStatus.DONE);
+		assertThat(ended.status()).isEqualTo(SimulatedTaskStatus.DONE);
 		assertThat(ended.session()).isFalse();
 		assertThat(ended.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(100));
 		assertThat(ended.endedNanos()).isLessThanOrEqualTo(System.nanoTime());

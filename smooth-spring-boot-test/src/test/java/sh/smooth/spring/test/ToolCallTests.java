@@ -72,13 +72,13 @@ class ToolCallTests {
 		// however long nobody answers, the task keeps running
 		await().during(Duration.ofMillis(200))
 			.atMost(Duration.ofSeconds(2))
-			.until(() -> this.sim.taskStatus(id) == TaskStatus.RUNNING);
+			.until(() -> this.sim.taskStatus(id) == SimulatedTaskStatus.RUNNING);
 
 		Api.Reply answer = this.api.post("/task/" + id + "/event", Api.event("tool_call", call.get("id").asString(),
 				Map.of("code", 200, "output", Map.of("state", "shipped"))));
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.r().get("id").asString()).isEqualTo(call.get("id").asString());
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == TaskStatus.DONE);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == SimulatedTaskStatus.DONE);
 		assertThat(this.api.get("/task/" + id).r().get("output").get("status").asString()).isEqualTo("shipped");
 
 		Map<String, List<ToolAnswer>> answers = this.sim.toolAnswers(id);
@@ -159,16 +159,16 @@ class ToolCallTests {
 				Api.event("tool_call", softCall.get("id").asString(), Map.of("code", 400, "output", "try again")));
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.sim.taskStatus(fatal).isTerminal() && this.sim.taskStatus(soft).isTerminal());
-		assertThat(this.sim.taskStatus(fatal)).isEqualTo(TaskStatus.FAILED);
+		assertThat(this.sim.taskStatus(fatal)).isEqualTo(SimulatedTaskStatus.FAILED);
 		assertThat(this.api.get("/task/" + fatal).r().get("output").asString()).contains("db down");
-		assertThat(this.sim.taskStatus(soft)).isEqualTo(TaskStatus.DONE);
+		assertThat(this.sim.taskStatus(soft)).isEqualTo(SimulatedTaskStatus.DONE);
 	}
 
 	@Test
 	void answeringAFinishedTaskIs400() {
 		this.sim.onTask(TaskMatcher.any()).runningAfter(Duration.ZERO).doneAfter(Duration.ZERO);
 		String id = this.api.createTask("quick");
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == TaskStatus.DONE);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.taskStatus(id) == SimulatedTaskStatus.DONE);
 		Api.Reply reply = this.api.post("/task/" + id + "/event",
 				Api.event("tool_call", "late", Map.of("code", 200, "output", 1)));
 		assertThat(reply.status()).isEqualTo(400);

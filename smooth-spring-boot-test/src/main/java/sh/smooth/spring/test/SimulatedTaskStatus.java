@@ -19,7 +19,7 @@ package sh.smooth.spring.test;
 /**
  * The statuses a Smooth task or session goes through, with their wire names.
  */
-public enum TaskStatus {
+public enum SimulatedTaskStatus {
 
 	/** Accepted, the browser is not up yet. */
 	WAITING("waiting"),
@@ -38,7 +38,7 @@ public enum TaskStatus {
 
 	private final String wireName;
 
-	TaskStatus(String wireName) {
+	SimulatedTaskStatus(String wireName) {
 		this.wireName = wireName;
 	}
 
