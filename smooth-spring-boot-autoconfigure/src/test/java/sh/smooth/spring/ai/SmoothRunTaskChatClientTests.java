@@ -175,6 +175,28 @@ class SmoothRunTaskChatClientTests {
 	}
 
 	@Test
+	void aTaskStillRunningAfterTheWaitIsReportedWithItsLiveUrlAndGoesOn(SmoothSimulator sim) {
+		sim.onTask(TaskMatcher.textContains("long"))
+			.runningAfter(Duration.ZERO)
+			.liveUrl("https://live.smooth.sh/t/9")
+			.output("finally")
+			.doneAfter(Duration.ofMinutes(10));
+		ScriptedChatModel model = new ScriptedChatModel("smooth_run_task", "{\"task\": \"a long task\"}");
+		this.runner.withPropertyValues(SimulatorRig.properties(sim, "smooth.task.default-timeout=1s"))
+			.run((context) -> {
+				ask(model, context.getBean(SmoothAiToolCallbackProvider.class));
+				JsonNode read = json.readTree(model.toolResult());
+				assertThat(read.get("task_id").asString()).isEqualTo(sim.taskIds().get(0));
+				assertThat(read.get("status").asString()).isEqualTo("running");
+				assertThat(read.get("output").isNull()).isTrue();
+				assertThat(read.get("live_url").asString()).startsWith("https://live.smooth.sh/t/9");
+				assertThat(read.get("message").asString()).contains("still running");
+				// the wait ended, not the task
+				assertThat(sim.requests(Route.CANCEL_TASK)).isEmpty();
+			});
+	}
+
+	@Test
 	void argumentsTheToolDoesNotHaveAreRefusedWithTheOnesItTakes(SmoothSimulator sim) {
 		ScriptedChatModel model = new ScriptedChatModel("smooth_run_task", "{\"task\": \"x\", \"maxSteps\": 5}");
 		this.runner.withPropertyValues(SimulatorRig.properties(sim)).run((context) -> {

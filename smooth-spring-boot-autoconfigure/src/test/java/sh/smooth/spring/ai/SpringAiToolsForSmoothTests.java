@@ -18,15 +18,21 @@ package sh.smooth.spring.ai;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.ai.chat.model.ToolContext;
+import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.ToolCallbackProvider;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
+import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.ai.tool.method.MethodToolCallbackProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -139,6 +145,50 @@ class SpringAiToolsForSmoothTests {
 	}
 
 	@Test
+	void aToolCallbackBeanRunsOnTheToolExecutorObservedAsASmoothToolAndItsTextIsAnsweredAsAJsonString(
+			SmoothSimulator sim) {
+		sim.onTask(TaskMatcher.textContains("local time"))
+			.runningAfter(Duration.ZERO)
+			.toolCall("local_time", Map.of("city", "Paris"))
+			.doneAfter(Duration.ZERO);
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		SimulatorRig.runner()
+			.withConfiguration(AutoConfigurations.of(SmoothAiAutoConfiguration.class))
+			.withBean(ObservationRegistry.class, () -> observations)
+			.withBean("localTime", LocalTimeTool.class, LocalTimeTool::new)
+			.withPropertyValues(SimulatorRig.properties(sim))
+			.run((context) -> {
+				SmoothTask task = SmoothTask.builder("tell me the local time in Paris")
+					.browser((b) -> b.tools(SpringAiToolSelection.all()))
+					.build();
+				assertThat(context.getBean(SmoothOperations.class).run(task).status()).isEqualTo(TaskStatus.DONE);
+
+				String taskId = sim.taskIds().get(0);
+				List<ToolAnswer> answers = sim.toolAnswers(taskId).values().stream().flatMap(List::stream).toList();
+				assertThat(answers).singleElement().satisfies((answer) -> {
+					assertThat(answer.code()).isEqualTo(200);
+					// plain text, not JSON: answered as a JSON string
+					assertThat(answer.output().isString()).isTrue();
+					assertThat(answer.output().asString()).isEqualTo("It is noon in Paris");
+				});
+				LocalTimeTool tool = context.getBean(LocalTimeTool.class);
+				assertThat(tool.inputs).containsExactly("{\"city\":\"Paris\"}");
+				assertThat(tool.threads).singleElement().asString().startsWith("smooth-tool-");
+				assertThat(tool.contexts).singleElement().satisfies((seen) -> {
+					assertThat(seen).containsEntry("smooth.task_id", taskId)
+						.containsEntry("smooth.tool_call_id", answers.get(0).toolCallId())
+						.containsKey("smooth.tool_context");
+				});
+				assertThat(observations).hasObservationWithNameEqualTo("smooth.tool.call")
+					.that()
+					.hasBeenStopped()
+					.hasLowCardinalityKeyValue("smooth.tool.name", "local_time")
+					.hasLowCardinalityKeyValue("smooth.tool.outcome", "success")
+					.hasHighCardinalityKeyValue("smooth.task.id", taskId);
+			});
+	}
+
+	@Test
 	void springAiToolsStayOutOfSmoothWhenTheBridgeIsOff(SmoothSimulator sim) {
 		this.runner.withPropertyValues(SimulatorRig.properties(sim, "smooth.ai.agent-tools.enabled=false"))
 			.run((context) -> assertThat(context.getBean(ToolRegistry.class).names()).isEmpty());
@@ -177,6 +227,42 @@ class SpringAiToolsForSmoothTests {
 	}
 
 	record Weather(String city, int celsius) {
+	}
+
+	/**
+	 * A Spring AI tool written as a {@link ToolCallback} bean, whose result is text
+	 * rather than JSON; it records where and with what it was called.
+	 */
+	static class LocalTimeTool implements ToolCallback {
+
+		final List<String> inputs = new CopyOnWriteArrayList<>();
+
+		final List<String> threads = new CopyOnWriteArrayList<>();
+
+		final List<Map<String, Object>> contexts = new CopyOnWriteArrayList<>();
+
+		@Override
+		public ToolDefinition getToolDefinition() {
+			return ToolDefinition.builder()
+				.name("local_time")
+				.description("The local time in a city")
+				.inputSchema("{\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}}}")
+				.build();
+		}
+
+		@Override
+		public String call(String toolInput) {
+			return call(toolInput, null);
+		}
+
+		@Override
+		public String call(String toolInput, ToolContext toolContext) {
+			this.inputs.add(toolInput);
+			this.threads.add(Thread.currentThread().getName());
+			this.contexts.add((toolContext != null) ? toolContext.getContext() : Map.of());
+			return "It is noon in Paris";
+		}
+
 	}
 
 }
