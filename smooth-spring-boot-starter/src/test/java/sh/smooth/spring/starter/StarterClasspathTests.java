@@ -13,7 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package sh.smooth.spring.sample;
+package sh.smooth.spring.starter;
+
+import java.io.File;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +25,10 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter brings no Spring AI: its Spring AI dependency is optional. This module
- * depends on the starter and on nothing that brings Spring AI, so its test classpath is
- * what an application without Spring AI gets; the check fails if the dependency ever
- * stops being optional.
+ * The starter brings no Spring AI and no MCP: the Spring AI dependency of the
+ * auto-configuration is optional. This module's test classpath is the starter's
+ * dependencies plus the test libraries, so it is what an application without Spring AI
+ * gets; the check fails if that dependency ever stops being optional.
  */
 class StarterClasspathTests {
 
@@ -37,6 +40,17 @@ class StarterClasspathTests {
 		assertThat(ClassUtils.isPresent("io.modelcontextprotocol.spec.McpSchema", loader)).isFalse();
 		// the bridge's own classes ship in the starter, inert without Spring AI
 		assertThat(ClassUtils.isPresent("sh.smooth.spring.ai.SmoothAiTaskGuard", loader)).isTrue();
+	}
+
+	@Test
+	void noSpringAiOrMcpJarIsOnTheClasspath() {
+		// surefire puts the test classpath in a manifest-only jar: its real value is here
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		List<String> jars = List.of(classpath.replace('\\', '/').split(File.pathSeparator));
+		assertThat(jars).as("the starter's classpath")
+			.anyMatch((jar) -> jar.contains("smooth-spring-boot-autoconfigure"));
+		assertThat(jars).noneMatch((jar) -> jar.contains("/org/springframework/ai/"))
+			.noneMatch((jar) -> jar.contains("/io/modelcontextprotocol/"));
 	}
 
 }
