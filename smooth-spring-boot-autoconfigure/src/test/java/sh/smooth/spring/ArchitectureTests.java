@@ -71,7 +71,8 @@ class ArchitectureTests {
 		// the HTTP client settings are Boot types too: the api package takes a plain
 		// connector, built from them in the auto-configuration
 		noClasses().that()
-			.resideOutsideOfPackages("sh.smooth.spring.autoconfigure..", "sh.smooth.spring.health..")
+			.resideOutsideOfPackages("sh.smooth.spring.autoconfigure..", "sh.smooth.spring.health..",
+					"sh.smooth.spring.ai.autoconfigure..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.boot..")
@@ -148,6 +149,18 @@ class ArchitectureTests {
 			.should()
 			.beFreeOfCycles()
 			.ignoreDependency(alwaysTrue(), equivalentTo(TaskStatus.class))
+			.check(classes);
+	}
+
+	@Test
+	void onlyTheSpringAiBridgeKnowsSpringAi() {
+		// Spring AI is optional: a class outside the bridge that touched it would fail
+		// without it, and the bridge is an add-on that nothing else builds on
+		noClasses().that()
+			.resideOutsideOfPackage("sh.smooth.spring.ai..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("sh.smooth.spring.ai..", "org.springframework.ai..")
 			.check(classes);
 	}
 

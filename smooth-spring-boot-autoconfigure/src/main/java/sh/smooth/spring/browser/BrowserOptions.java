@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,8 +36,9 @@ import sh.smooth.spring.support.Validate;
  * How the browser of a task or session starts: device, agent, profile, proxy, client
  * certificates, extensions, files, allowed URLs, the browser features and the custom
  * tools offered to the agent. Every option left unset ({@code null}) takes its default
- * from {@code smooth.task.*} when the request is written. Built with {@link #builder()};
- * each setter validates at once. Immutable.
+ * from {@code smooth.task.*} when the request is written. The {@linkplain Builder#origin
+ * origin} is the one option never sent to the server: it only tags the metrics. Built
+ * with {@link #builder()}; each setter validates at once. Immutable.
  * <p>
  * The proxy password and certificates are secrets and are masked in {@link #toString()},
  * as are credentials in the user-info part of a URL ({@code http://user:pw@proxy:8080}).
@@ -85,6 +87,8 @@ public final class BrowserOptions {
 
 	private final ToolSelection tools;
 
+	private final String origin;
+
 	private BrowserOptions(Builder b) {
 		this.device = b.device;
 		this.agent = b.agent;
@@ -108,6 +112,7 @@ public final class BrowserOptions {
 				? Collections.unmodifiableMap(new LinkedHashMap<>(b.experimentalFeatures)) : null;
 		this.metadata = (b.metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata)) : null;
 		this.tools = b.tools;
+		this.origin = b.origin;
 	}
 
 	/**
@@ -152,6 +157,7 @@ public final class BrowserOptions {
 		b.experimentalFeatures = this.experimentalFeatures;
 		b.metadata = this.metadata;
 		b.tools = this.tools;
+		b.origin = this.origin;
 		return b;
 	}
 
@@ -196,6 +202,8 @@ public final class BrowserOptions {
 	public @Nullable Map<String, Object> metadata() { return this.metadata; }
 	/** @return which custom tools are offered to the agent */
 	public ToolSelection tools() { return this.tools; }
+	/** @return who started the task, the {@code origin} tag of its metrics; never sent */
+	public String origin() { return this.origin; }
 	// @formatter:on
 
 	@Override
@@ -204,7 +212,7 @@ public final class BrowserOptions {
 				+ ", proxyServer=" + Redaction.url(this.proxyServer) + ", proxyPassword="
 				+ ((this.proxyPassword != null) ? "******" : null) + ", certificates="
 				+ ((this.certificates != null) ? this.certificates.size() + " (masked)" : null) + ", allowedUrls="
-				+ this.allowedUrls + ", tools=" + this.tools + "]";
+				+ this.allowedUrls + ", tools=" + this.tools + ", origin=" + this.origin + "]";
 	}
 
 	private static <T> @Nullable List<T> copy(@Nullable List<T> list) {
@@ -216,6 +224,11 @@ public final class BrowserOptions {
 	 * the option when it is wrong.
 	 */
 	public static final class Builder {
+
+		/** The origin of tasks and sessions an application starts itself. */
+		public static final String DEFAULT_ORIGIN = "application";
+
+		private static final Pattern ORIGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
 
 		private @Nullable Device device;
 
@@ -256,6 +269,8 @@ public final class BrowserOptions {
 		private @Nullable Map<String, Object> metadata;
 
 		private ToolSelection tools = ToolSelection.DEFAULT;
+
+		private String origin = DEFAULT_ORIGIN;
 
 		private Builder() {
 		}
@@ -539,6 +554,25 @@ public final class BrowserOptions {
 		 */
 		public Builder noTools() {
 			this.tools = ToolSelection.none();
+			return this;
+		}
+
+		/**
+		 * Who starts the task or session, such as {@code spring-ai} for a task a model
+		 * started: the {@code origin} tag of its {@code smooth.task} observation and its
+		 * credit meters (default {@value #DEFAULT_ORIGIN}). Never sent to the server. A
+		 * tag value, so it must come from a small fixed set, never from user input.
+		 * @param origin 1 to 32 lower-case letters, digits, '.', '_' or '-', starting
+		 * with a letter or digit
+		 * @return this builder
+		 */
+		public Builder origin(String origin) {
+			Validate.notBlank("origin", origin);
+			if (!ORIGIN.matcher(origin).matches()) {
+				throw new SmoothValidationException("origin", origin,
+						"must be 1 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+			}
+			this.origin = origin;
 			return this;
 		}
 

@@ -29,8 +29,8 @@ import sh.smooth.spring.observation.SmoothObservationDocumentation.TaskKeyNames;
 
 /**
  * The default {@link SmoothTaskObservationConvention}: name {@code smooth.task}, tagged
- * with status, agent, device, kind and exception; the task id only as a high-cardinality
- * key.
+ * with status, agent, device, kind, origin and exception; the task id only as a
+ * high-cardinality key.
  */
 public class DefaultSmoothTaskObservationConvention implements SmoothTaskObservationConvention {
 
@@ -61,6 +61,7 @@ public class DefaultSmoothTaskObservationConvention implements SmoothTaskObserva
 				KeyValue.of(TaskKeyNames.AGENT, bounded((request != null) ? request.agent() : null, AGENTS)),
 				KeyValue.of(TaskKeyNames.DEVICE, bounded((request != null) ? request.device() : null, DEVICES)),
 				KeyValue.of(TaskKeyNames.KIND, context.getKind().value()),
+				KeyValue.of(TaskKeyNames.ORIGIN, context.getOrigin()),
 				KeyValue.of(TaskKeyNames.EXCEPTION, exception(context.getError())));
 	}
 

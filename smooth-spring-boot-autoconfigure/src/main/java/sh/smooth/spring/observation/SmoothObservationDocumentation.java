@@ -138,6 +138,17 @@ public enum SmoothObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
+		/**
+		 * Who started it: {@code application} by default, {@code spring-ai} for a task or
+		 * session a model started through the Spring AI tools.
+		 */
+		ORIGIN {
+			@Override
+			public String asString() {
+				return "origin";
+			}
+		},
+
 		/** The simple class name of the exception that ended it, or {@code none}. */
 		EXCEPTION {
 			@Override

@@ -41,6 +41,9 @@ public class SmoothTaskObservationContext extends Observation.Context {
 	/** The status when polling timed out. */
 	public static final String TIMEOUT = "timeout";
 
+	/** The origin of tasks an application starts itself, and of attached tasks. */
+	public static final String APPLICATION = "application";
+
 	private final TaskKind kind;
 
 	private final @Nullable TaskRequest request;
@@ -48,6 +51,8 @@ public class SmoothTaskObservationContext extends Observation.Context {
 	private final @Nullable String taskId;
 
 	private final Set<String> toolNames;
+
+	private final String origin;
 
 	private final AtomicLong countedActionCredits = new AtomicLong();
 
@@ -66,10 +71,24 @@ public class SmoothTaskObservationContext extends Observation.Context {
 	 */
 	public SmoothTaskObservationContext(TaskKind kind, @Nullable TaskRequest request, @Nullable String taskId,
 			Set<String> toolNames) {
+		this(kind, request, taskId, toolNames, APPLICATION);
+	}
+
+	/**
+	 * Creates a context.
+	 * @param kind task or session
+	 * @param request the request body, {@code null} when attaching to an existing task
+	 * @param taskId the task id, {@code null} when the task could not be created
+	 * @param toolNames the custom tools declared to the task
+	 * @param origin who started the task ({@code BrowserOptions.origin()}), never sent
+	 */
+	public SmoothTaskObservationContext(TaskKind kind, @Nullable TaskRequest request, @Nullable String taskId,
+			Set<String> toolNames, String origin) {
 		this.kind = kind;
 		this.request = request;
 		this.taskId = taskId;
 		this.toolNames = Set.copyOf(toolNames);
+		this.origin = origin;
 	}
 
 	/**
@@ -95,6 +114,15 @@ public class SmoothTaskObservationContext extends Observation.Context {
 	 */
 	public @Nullable String getTaskId() {
 		return this.taskId;
+	}
+
+	/**
+	 * Who started the task: {@value #APPLICATION}, or the origin its browser options
+	 * named, such as {@code spring-ai}. Not part of the request: never sent.
+	 * @return the origin
+	 */
+	public String getOrigin() {
+		return this.origin;
 	}
 
 	/**

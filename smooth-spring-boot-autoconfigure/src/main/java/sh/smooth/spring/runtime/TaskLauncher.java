@@ -135,7 +135,8 @@ public final class TaskLauncher {
 		// the first read is a poll like the others (event_t=0), whose events the poller
 		// reads again
 		return this.api.getTask(taskId, 0L)
-			.map((current) -> started(TaskKind.TASK, null, taskId, current, selected, Set.of()));
+			.map((current) -> started(TaskKind.TASK, null, taskId, current, selected, Set.of(),
+					SmoothTaskObservationContext.APPLICATION));
 	}
 
 	/**
@@ -176,19 +177,20 @@ public final class TaskLauncher {
 			.stream()
 			.map(ToolSignature::name)
 			.collect(Collectors.toUnmodifiableSet());
-		return new Launch(kind, request, selected, toolNames);
+		return new Launch(kind, request, selected, toolNames, options.origin());
 	}
 
 	private Mono<TaskRun> create(Launch launch) {
 		return this.api.createTask(launch.request())
 			.doOnError((error) -> refused(launch, error))
 			.map((created) -> started(launch.kind(), launch.request(), created.id(), created, launch.selected(),
-					launch.toolNames()));
+					launch.toolNames(), launch.origin()));
 	}
 
 	private TaskRun started(TaskKind kind, @Nullable TaskRequest request, String taskId, TaskResponse initial,
-			ToolAttachment.Selected selected, Set<String> toolNames) {
-		SmoothTaskObservationContext context = new SmoothTaskObservationContext(kind, request, taskId, toolNames);
+			ToolAttachment.Selected selected, Set<String> toolNames, String origin) {
+		SmoothTaskObservationContext context = new SmoothTaskObservationContext(kind, request, taskId, toolNames,
+				origin);
 		Observation observation = observation(context).start();
 		TaskRun run;
 		try {
@@ -212,7 +214,7 @@ public final class TaskLauncher {
 	 */
 	private void refused(Launch launch, Throwable error) {
 		SmoothTaskObservationContext context = new SmoothTaskObservationContext(launch.kind(), launch.request(), null,
-				launch.toolNames());
+				launch.toolNames(), launch.origin());
 		Observation observation = observation(context).start();
 		context.setStatus((error instanceof SmoothTimeoutException) ? SmoothTaskObservationContext.TIMEOUT
 				: SmoothTaskObservationContext.ERROR);
@@ -225,7 +227,8 @@ public final class TaskLauncher {
 				this.observations);
 	}
 
-	private record Launch(TaskKind kind, TaskRequest request, ToolAttachment.Selected selected, Set<String> toolNames) {
+	private record Launch(TaskKind kind, TaskRequest request, ToolAttachment.Selected selected, Set<String> toolNames,
+			String origin) {
 	}
 
 }

@@ -56,6 +56,18 @@ public interface SmoothToolCallback {
 	}
 
 	/**
+	 * Whether this tool is part of the default selection when that is every tool
+	 * ({@code smooth.tools.attach=all} without {@code smooth.tools.default-groups}). A
+	 * tool that says no is offered only to tasks that select it, by name or group, or
+	 * through a default group: the Spring AI tools of an application are, unless
+	 * {@code smooth.ai.agent-tools.offer-by-default=true}.
+	 * @return {@code true} by default
+	 */
+	default boolean offeredByDefault() {
+		return true;
+	}
+
+	/**
 	 * Whether a failure is fatal (code 500) rather than recoverable (code 400).
 	 * @return {@code true} by default
 	 * @see SmoothTool#essential()

@@ -186,7 +186,12 @@ public final class ToolRegistry {
 	public synchronized List<SmoothToolCallback> select(ToolSelection selection) {
 		ToolSelection effective = selection.isDefault() ? this.defaultSelection : selection;
 		if (effective.isAll()) {
-			return this.tools.values().stream().map(Entry::tool).toList();
+			// "every tool by default" leaves out the tools that ask to be selected
+			return this.tools.values()
+				.stream()
+				.map(Entry::tool)
+				.filter((tool) -> !selection.isDefault() || tool.offeredByDefault())
+				.toList();
 		}
 		Map<String, SmoothToolCallback> chosen = new TreeMap<>();
 		for (String name : effective.toolNames()) {

@@ -76,7 +76,8 @@ class SmoothCreditsMetricsTests {
 		assertThat(meters.get("smooth.credits.used").counter().getId().getBaseUnit()).isEqualTo("credits");
 		assertThat(meters.get("smooth.credits.used").counter().getId().getTags()).containsExactlyInAnyOrder(
 				Tag.of("smooth.task.status", "done"), Tag.of("smooth.agent", "smooth"),
-				Tag.of("smooth.device", "desktop"), Tag.of("smooth.task.kind", "task"), Tag.of("exception", "none"));
+				Tag.of("smooth.device", "desktop"), Tag.of("smooth.task.kind", "task"), Tag.of("origin", "application"),
+				Tag.of("exception", "none"));
 		assertThat(meters.get("smooth.task.credits").summary().count()).isEqualTo(2);
 		assertThat(meters.get("smooth.task.credits").summary().totalAmount()).isEqualTo(8);
 		assertThat(meters.get("smooth.task.credits").summary().max()).isEqualTo(5);
@@ -114,8 +115,8 @@ class SmoothCreditsMetricsTests {
 
 		String scrape = prometheus.scrape();
 
-		assertThat(scrape).contains("smooth_credits_used_credits_total{exception=\"none\",smooth_agent=\"smooth\","
-				+ "smooth_device=\"desktop\",smooth_task_kind=\"task\",smooth_task_status=\"done\"} 8.0");
+		assertThat(scrape).contains("smooth_credits_used_credits_total{exception=\"none\",origin=\"application\","
+				+ "smooth_agent=\"smooth\",smooth_device=\"desktop\",smooth_task_kind=\"task\",smooth_task_status=\"done\"} 8.0");
 		// a name that ends with its unit does not get it twice
 		assertThat(scrape).contains("smooth_task_credits_count{", "smooth_task_credits_sum{",
 				"smooth_task_credits_max{", "smooth_task_seconds_count{", "smooth_task_active_seconds_count{",

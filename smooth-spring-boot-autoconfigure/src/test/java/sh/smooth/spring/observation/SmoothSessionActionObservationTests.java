@@ -142,7 +142,7 @@ class SmoothSessionActionObservationTests {
 		assertThat(counter.count()).isEqualTo(4);
 		assertThat(counter.getId().getTags()).extracting("key")
 			.containsExactlyInAnyOrder("smooth.task.status", "smooth.agent", "smooth.device", "smooth.task.kind",
-					"exception");
+					"origin", "exception");
 		assertThat(this.registry).hasAnObservation((action) -> action.hasNameEqualTo("smooth.session.action")
 			.hasLowCardinalityKeyValue("smooth.action", "other")
 			.hasLowCardinalityKeyValue("smooth.action.outcome", "closed")

@@ -73,6 +73,8 @@ class TaskValidationTests {
 				Arguments.of("unknown agent", (Executable) () -> Agent.of("gpt"), "gpt", "smooth, smooth-lite"),
 				Arguments.of("non-positive timeout", (Executable) () -> Validate.positive("timeout", Duration.ZERO),
 						"timeout", "positive"),
+				Arguments.of("origin from user input", (Executable) () -> BrowserOptions.builder().origin("User 42"),
+						"origin", "1 to 32 lower-case"),
 				Arguments.of("blank file id", (Executable) () -> BrowserOptions.builder().files("a", " "), "files[1]",
 						"must not be blank"),
 				Arguments.of("non-object schema",
@@ -109,6 +111,8 @@ class TaskValidationTests {
 		assertThat(task.instruction().metadata()).hasSize(16);
 		assertThat(Device.of("desktop-lg")).isEqualTo(Device.DESKTOP_LG);
 		assertThat(Agent.of("SMOOTH_LITE")).isEqualTo(Agent.SMOOTH_LITE);
+		assertThat(BrowserOptions.builder().origin("a".repeat(32)).build().origin()).hasSize(32);
+		assertThat(BrowserOptions.defaults().origin()).isEqualTo("application");
 	}
 
 }
