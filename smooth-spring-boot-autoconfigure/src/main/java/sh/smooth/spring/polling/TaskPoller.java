@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
@@ -53,17 +51,11 @@ import sh.smooth.spring.error.SmoothTimeoutException;
  * {@link PollingSettings#failureTolerance()} counted from the first failure of the run; a
  * successful poll ends the run. When the tolerance is spent, or at once for any other
  * failure (404 for an unknown task, 401/403, other 4xx), polling stops and the receiver
- * gets that failure.
+ * gets that failure (the count and the backoff: {@link PollFailures}).
  */
 public final class TaskPoller {
 
-	private static final Log logger = LogFactory.getLog(TaskPoller.class);
-
 	private static final long HELD_NANOS = Duration.ofSeconds(1).toNanos();
-
-	private static final long FIRST_FAILURE_BACKOFF_MILLIS = 1_000;
-
-	private static final long MAX_FAILURE_BACKOFF_MILLIS = 16_000;
 
 	private final String taskId;
 
@@ -112,11 +104,8 @@ public final class TaskPoller {
 	/** The backoff step after the planned poll. */
 	private long plannedStepMillis;
 
-	/** Polls failed in a row; 0 while polling works. */
-	private int failedPolls;
-
-	/** When the first of the failed polls in a row failed. */
-	private long failingSinceNanos;
+	/** The failed polls in a row, guarded by "this". */
+	private final PollFailures failures;
 
 	/** When the request in flight was sent. */
 	private volatile long pollSentNanos;
@@ -135,6 +124,7 @@ public final class TaskPoller {
 		this.cursor = new EventCursor(eventT);
 		this.last = initial;
 		this.schedule = engine.newSchedule();
+		this.failures = new PollFailures(taskId, engine.settings().failureTolerance());
 	}
 
 	/**
@@ -227,7 +217,7 @@ public final class TaskPoller {
 			return;
 		}
 		synchronized (this) {
-			if (!this.started || this.stopped || this.failedPolls > 0) {
+			if (!this.started || this.stopped || this.failures.failing()) {
 				return;
 			}
 			// the next poll at the shortest wait seen, then the backoff from there
@@ -273,7 +263,7 @@ public final class TaskPoller {
 	 */
 	public void wakeUp() {
 		synchronized (this) {
-			if (!this.started || this.stopped || this.failedPolls > 0) {
+			if (!this.started || this.stopped || this.failures.failing()) {
 				// while polls fail, the failure backoff stands: the next poll is due
 				// anyway
 				return;
@@ -474,13 +464,8 @@ public final class TaskPoller {
 	}
 
 	private void recovered() {
-		int failed;
 		synchronized (this) {
-			failed = this.failedPolls;
-			this.failedPolls = 0;
-		}
-		if (failed > 0 && logger.isInfoEnabled()) {
-			logger.info("Polling of Smooth task " + this.taskId + " works again after " + failed + " failed polls");
+			this.failures.recovered();
 		}
 	}
 
@@ -494,60 +479,22 @@ public final class TaskPoller {
 
 	private void onError(Throwable error) {
 		this.engine.recordPoll(PollOutcome.ERROR);
-		long delayMillis;
-		int failures;
 		synchronized (this) {
 			this.inFlight = false;
 			this.inFlightCall = null;
 			if (this.stopped) {
 				return;
 			}
-			long now = System.nanoTime();
-			if (this.failedPolls == 0) {
-				this.failingSinceNanos = now;
-			}
-			this.failedPolls++;
-			failures = this.failedPolls;
-			long leftMillis = TimeUnit.NANOSECONDS
-				.toMillis(this.engine.settings().failureTolerance().toNanos() - (now - this.failingSinceNanos));
-			if (!mayPass(error) || leftMillis <= 0) {
-				this.stopped = true;
-				delayMillis = -1;
-			}
-			else {
-				long backoff = Math.min(MAX_FAILURE_BACKOFF_MILLIS,
-						FIRST_FAILURE_BACKOFF_MILLIS << Math.min(4, failures - 1));
-				delayMillis = Math.min(backoff, leftMillis);
+			long delayMillis = this.failures.failed(error, System.nanoTime());
+			if (delayMillis != PollFailures.STOP) {
 				this.currentDelayMillis = 0;
 				schedule(delayMillis);
+				return;
 			}
+			this.stopped = true;
 		}
-		if (delayMillis < 0) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Polling of Smooth task " + this.taskId + " failed: " + error);
-			}
-			this.engine.unregister(this);
-			this.receiver.stopped(error);
-			return;
-		}
-		if (failures == 1 && logger.isInfoEnabled()) {
-			logger.info("Polling of Smooth task " + this.taskId + " failed (" + error.getMessage()
-					+ "); polling again for up to " + this.engine.settings().failureTolerance()
-					+ " before its waiters fail");
-		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug("Polling of Smooth task " + this.taskId + " failed again (" + error + "); next poll in "
-					+ delayMillis + " ms");
-		}
-	}
-
-	/**
-	 * Whether a failed poll may work next time: a network error, a timeout, an unreadable
-	 * response, a 5xx or a 429. A 404 (unknown task), 401/403 and other 4xx will not.
-	 */
-	private static boolean mayPass(Throwable error) {
-		return error instanceof SmoothNetworkException || error instanceof SmoothTimeoutException
-				|| error instanceof SmoothServerException || error instanceof SmoothRateLimitException;
+		this.engine.unregister(this);
+		this.receiver.stopped(error);
 	}
 
 	@Override
