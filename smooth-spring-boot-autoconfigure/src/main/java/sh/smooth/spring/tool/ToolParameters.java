@@ -98,7 +98,9 @@ final class ToolParameters {
 						+ ") has no name: compile with the -parameters flag or set @SmoothToolParam(name = \"...\")"
 						+ " on it. The class was compiled without -parameters, which Spring Boot's Maven parent and "
 						+ "Gradle plugin turn on but a BOM import does not: with Maven set <parameters>true</parameters>"
-						+ " in the maven-compiler-plugin's <configuration>; with Gradle add "
+						+ " in the maven-compiler-plugin's <configuration>, then rebuild with clean (mvn clean verify):"
+						+ " Maven does not recompile unchanged classes when only the compiler configuration changes;"
+						+ " with Gradle add "
 						+ "tasks.withType(JavaCompile).configureEach { options.compilerArgs << '-parameters' }");
 			}
 			if (!names.add(name)) {

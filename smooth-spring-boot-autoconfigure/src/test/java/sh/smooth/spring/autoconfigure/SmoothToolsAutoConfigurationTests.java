@@ -185,7 +185,7 @@ class SmoothToolsAutoConfigurationTests {
 				.hasMessageContaining("bean 'noNames' method NoNames.lookup(String): parameter 0 (String) has no "
 						+ "name: compile with the -parameters flag or set @SmoothToolParam(name = \"...\")")
 				.hasMessageContaining("with Maven set <parameters>true</parameters> in the maven-compiler-plugin's "
-						+ "<configuration>")
+						+ "<configuration>, then rebuild with clean (mvn clean verify)")
 				.hasMessageContaining(
 						"with Gradle add tasks.withType(JavaCompile).configureEach { options.compilerArgs << '-parameters' }"));
 	}

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every {@code java} block of the README and of {@code docs/} compiles, as pasted,
  * against the starter and the test module: part of {@code ./mvnw -B -ntp verify}. A page
  * of {@code docs/} compiles together with the README's blocks, so that it can build on
- * the README's hello world.
+ * the README's hello world, and every bean or {@code @SpringBootTest} among them is in
+ * the hello world's package, where Spring finds it.
  */
 class DocumentationSnippetsTests {
 
 	private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+	/**
+	 * A top-level type that component scanning or the test context's search must find.
+	 */
+	private static final Pattern FOUND_BY_SPRING = Pattern
+		.compile("(?m)^@(Component|Service|Repository|Controller|RestController|Configuration|SpringBootTest)\\b");
 
 	@Test
 	void everyJavaSnippetCompiles(@TempDir Path temp) {
@@ -56,6 +64,31 @@ class DocumentationSnippetsTests {
 		}
 		assertThat(count).as("java snippets in README.md and docs/").isPositive();
 		assertThat(errors).as("compile errors in documentation snippets").isEmpty();
+	}
+
+	@Test
+	void everyBeanAndBootTestIsWhereTheHelloWorldFindsIt() {
+		// compiling does not show it: a @Component outside the @SpringBootApplication's
+		// package is never scanned, and a @SpringBootTest outside it fails with "Unable
+		// to
+		// find a @SpringBootConfiguration"
+		List<Snippets.Snippet> snippets = new ArrayList<>();
+		Snippets.documentation(ROOT).forEach((page) -> snippets.addAll(Snippets.extract(page, ROOT)));
+		List<String> applications = snippets.stream()
+			.filter((snippet) -> snippet.code().contains("@SpringBootApplication"))
+			.map(Snippets.Snippet::packageName)
+			.distinct()
+			.toList();
+		assertThat(applications).as("packages of the @SpringBootApplication snippets").hasSize(1);
+		String application = applications.get(0);
+		List<String> misplaced = snippets.stream()
+			.filter((snippet) -> FOUND_BY_SPRING.matcher(snippet.code()).find())
+			.filter((snippet) -> !snippet.packageName().equals(application)
+					&& !snippet.packageName().startsWith(application + "."))
+			.map((snippet) -> snippet.file() + ":" + snippet.line() + ": " + snippet.typeName() + " is in "
+					+ snippet.packageName() + ", outside " + application)
+			.toList();
+		assertThat(misplaced).as("beans and @SpringBootTests the hello world would not find").isEmpty();
 	}
 
 	@Test
