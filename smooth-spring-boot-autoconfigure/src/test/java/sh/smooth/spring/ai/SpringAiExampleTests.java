@@ -99,11 +99,7 @@ class SpringAiExampleTests {
 				TaskResult result = CustomerToolsConfiguration.book(context.getBean(SmoothOperations.class),
 						context.getBean("customerTools", ToolCallbackProvider.class));
 				assertThat(result.status()).isEqualTo(TaskStatus.DONE);
-				List<ToolAnswer> answers = sim.toolAnswers(sim.taskIds().get(0))
-					.values()
-					.stream()
-					.flatMap(List::stream)
-					.toList();
+				List<ToolAnswer> answers = sim.allToolAnswers(sim.taskIds().get(0));
 				assertThat(answers).singleElement().satisfies((answer) -> {
 					assertThat(answer.code()).isEqualTo(200);
 					assertThat(answer.output().get("email").asString()).isEqualTo("ana@example.com");

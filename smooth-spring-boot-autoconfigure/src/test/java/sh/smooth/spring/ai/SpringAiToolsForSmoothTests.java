@@ -91,7 +91,7 @@ class SpringAiToolsForSmoothTests {
 
 			WeatherTools bean = context.getBean(WeatherTools.class);
 			assertThat(bean.calls).hasValue(1);
-			List<ToolAnswer> answers = sim.toolAnswers(taskId).values().stream().flatMap(List::stream).toList();
+			List<ToolAnswer> answers = sim.allToolAnswers(taskId);
 			assertThat(answers).hasSize(1);
 			assertThat(answers.get(0).code()).isEqualTo(200);
 			assertThat(answers.get(0).output().get("city").asString()).isEqualTo("Paris");
@@ -114,11 +114,7 @@ class SpringAiToolsForSmoothTests {
 				.browser((b) -> b.tools(SpringAiToolSelection.all()))
 				.build();
 			assertThat(context.getBean(SmoothOperations.class).run(task).status()).isEqualTo(TaskStatus.DONE);
-			List<ToolAnswer> answers = sim.toolAnswers(sim.taskIds().get(0))
-				.values()
-				.stream()
-				.flatMap(List::stream)
-				.toList();
+			List<ToolAnswer> answers = sim.allToolAnswers(sim.taskIds().get(0));
 			assertThat(answers).hasSize(1);
 			assertThat(answers.get(0).code()).isEqualTo(400);
 			assertThat(answers.get(0).output().asString()).contains("No forecast for Atlantis");
@@ -164,7 +160,7 @@ class SpringAiToolsForSmoothTests {
 				assertThat(context.getBean(SmoothOperations.class).run(task).status()).isEqualTo(TaskStatus.DONE);
 
 				String taskId = sim.taskIds().get(0);
-				List<ToolAnswer> answers = sim.toolAnswers(taskId).values().stream().flatMap(List::stream).toList();
+				List<ToolAnswer> answers = sim.allToolAnswers(taskId);
 				assertThat(answers).singleElement().satisfies((answer) -> {
 					assertThat(answer.code()).isEqualTo(200);
 					// plain text, not JSON: answered as a JSON string

@@ -134,8 +134,7 @@ class ContractEndToEndTests {
 					.expectComplete()
 					.verify(WAIT);
 				String taskId = sim.taskIds().get(0);
-				assertThat(sim.toolAnswers(taskId).values().stream().flatMap(List::stream).map(ToolAnswer::code))
-					.containsExactly(200);
+				assertThat(sim.allToolAnswers(taskId).stream().map(ToolAnswer::code)).containsExactly(200);
 				StepVerifier.create(smooth.run("What is the weather"))
 					.assertNext((result) -> assertThat(result.status()).isEqualTo(TaskStatus.DONE))
 					.expectComplete()
@@ -203,11 +202,7 @@ class ContractEndToEndTests {
 					.run("Read the page title with the tool")
 					.block(WAIT);
 				assertThat(result.status()).isEqualTo(TaskStatus.DONE);
-				List<ToolAnswer> answers = sim.toolAnswers(sim.taskIds().get(0))
-					.values()
-					.stream()
-					.flatMap(List::stream)
-					.toList();
+				List<ToolAnswer> answers = sim.allToolAnswers(sim.taskIds().get(0));
 				assertThat(answers).singleElement().satisfies((answer) -> {
 					assertThat(answer.code()).isEqualTo(200);
 					assertThat(answer.output().asString()).isEqualTo("Checkout - Shop");
@@ -244,9 +239,7 @@ class ContractEndToEndTests {
 			.build()) {
 			assertThat(smooth.run(SmoothTask.builder("Ask the clock").build()).status()).isEqualTo(TaskStatus.DONE);
 			assertThat(smooth.reactive().run("Ask the clock again").block(WAIT).status()).isEqualTo(TaskStatus.DONE);
-			assertThat(
-					sim.toolAnswers(sim.taskIds().get(0)).values().stream().flatMap(List::stream).map(ToolAnswer::code))
-				.containsExactly(200);
+			assertThat(sim.allToolAnswers(sim.taskIds().get(0)).stream().map(ToolAnswer::code)).containsExactly(200);
 		}
 		await().atMost(WAIT).until(() -> SimulatorRig.clientThreads().isEmpty());
 	}

@@ -65,10 +65,8 @@ class ToolExtensionPointsTests {
 			.run((context) -> {
 				assertThat(context.getBean(SmoothOperations.class).run("greet Ada").status())
 					.isEqualTo(TaskStatus.DONE);
-				List<ToolAnswer> answers = sim.toolAnswers(sim.taskIds().get(0))
-					.values()
+				List<ToolAnswer> answers = sim.allToolAnswers(sim.taskIds().get(0))
 					.stream()
-					.flatMap(List::stream)
 					.sorted(java.util.Comparator.comparing(ToolAnswer::receivedAt))
 					.toList();
 				assertThat(answers).extracting(ToolAnswer::code).containsExactly(200, 400);

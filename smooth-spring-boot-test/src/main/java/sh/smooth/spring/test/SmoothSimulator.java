@@ -427,6 +427,17 @@ public final class SmoothSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Every answer received for a task's tool calls, one list: the calls in the order of
+	 * {@link #toolAnswers(String)}, each call's answers in arrival order. For a test that
+	 * asserts on the answers rather than on which call got which.
+	 * @param taskId the task id
+	 * @return the answers
+	 */
+	public List<ToolAnswer> allToolAnswers(String taskId) {
+		return toolAnswers(taskId).values().stream().flatMap(List::stream).toList();
+	}
+
+	/**
 	 * Every answer that arrived for a tool call that had already been answered.
 	 * @return the second and later answers
 	 */
