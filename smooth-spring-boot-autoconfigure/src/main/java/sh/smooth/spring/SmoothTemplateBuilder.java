@@ -51,6 +51,7 @@ import sh.smooth.spring.session.SessionBrowserActions;
 import sh.smooth.spring.session.SessionFactory;
 import sh.smooth.spring.session.SessionRegistry;
 import sh.smooth.spring.support.OutputConverter;
+import sh.smooth.spring.support.SmoothDefaults;
 import sh.smooth.spring.support.Validate;
 import sh.smooth.spring.task.TaskHandles;
 import sh.smooth.spring.task.TaskTimeouts;
@@ -72,35 +73,35 @@ import sh.smooth.spring.tool.ToolRegistry;
  */
 public final class SmoothTemplateBuilder {
 
-	private URI baseUrl = URI.create("https://api.smooth.sh/api/v1");
+	private URI baseUrl = URI.create(SmoothDefaults.BASE_URL);
 
 	private @Nullable String apiKey;
 
 	private WebClient.Builder webClientBuilder = WebClient.builder();
 
-	private Duration connectTimeout = Duration.ofSeconds(10);
+	private Duration connectTimeout = ConnectionSettings.DEFAULT_CONNECT_TIMEOUT;
 
-	private Duration readTimeout = Duration.ofSeconds(90);
+	private Duration readTimeout = ConnectionSettings.DEFAULT_READ_TIMEOUT;
 
-	private DataSize maxResponseSize = DataSize.ofMegabytes(16);
+	private DataSize maxResponseSize = SmoothDefaults.size(SmoothDefaults.MAX_RESPONSE_SIZE);
 
 	private PollingSettings polling = PollingSettings.DEFAULTS;
 
-	private int pollingThreads = 2;
+	private int pollingThreads = Integer.parseInt(SmoothDefaults.POLLING_THREADS);
 
-	private int maxConnections = 500;
+	private int maxConnections = SmoothDefaults.MAX_CONNECTIONS;
 
 	private RetrySettings retry = RetrySettings.DEFAULTS;
 
 	private TaskDefaults taskDefaults = TaskDefaults.standard();
 
-	private Duration taskTimeout = Duration.ofMinutes(10);
+	private Duration taskTimeout = SmoothDefaults.duration(SmoothDefaults.TASK_TIMEOUT);
 
-	private Duration liveUrlTimeout = Duration.ofSeconds(60);
+	private Duration liveUrlTimeout = SmoothDefaults.duration(SmoothDefaults.LIVE_URL_TIMEOUT);
 
 	private @Nullable Duration callTimeout;
 
-	private Duration actionTimeout = Duration.ofMinutes(5);
+	private Duration actionTimeout = SmoothDefaults.duration(SmoothDefaults.ACTION_TIMEOUT);
 
 	private final List<SmoothToolCallback> tools = new ArrayList<>();
 
@@ -108,7 +109,7 @@ public final class SmoothTemplateBuilder {
 
 	private @Nullable ExecutorService toolExecutor;
 
-	private Duration toolTimeout = Duration.ofSeconds(60);
+	private Duration toolTimeout = SmoothDefaults.duration(SmoothDefaults.TOOL_TIMEOUT);
 
 	private Duration toolQueueTimeout = ToolDispatcher.DEFAULT_QUEUE_TIMEOUT;
 

@@ -64,6 +64,7 @@ import sh.smooth.spring.session.SessionBrowserActions;
 import sh.smooth.spring.session.SessionFactory;
 import sh.smooth.spring.session.SessionRegistry;
 import sh.smooth.spring.support.OutputConverter;
+import sh.smooth.spring.support.SmoothDefaults;
 import sh.smooth.spring.task.TaskHandles;
 import sh.smooth.spring.task.TaskTimeouts;
 import sh.smooth.spring.tool.SmoothToolParamSchemaModule;
@@ -90,16 +91,13 @@ public final class SmoothAutoConfiguration {
 	/** Environment variables read when {@code smooth.api-key} is unset, in order. */
 	static final String[] API_KEY_VARIABLES = { "SMOOTH_API_KEY", "CIRCLEMIND_API_KEY" };
 
-	/** The size of the connection pool: many tasks poll at once. */
-	static final int MAX_CONNECTIONS = 500;
-
 	/** The longest the warm-up may add to the context start. */
 	static final Duration WARM_UP_BOUND = Duration.ofSeconds(2);
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	SmoothResources smoothResources(SmoothProperties properties) {
-		return new SmoothResources(properties.polling().threads(), MAX_CONNECTIONS);
+		return new SmoothResources(properties.polling().threads(), SmoothDefaults.MAX_CONNECTIONS);
 	}
 
 	@Bean

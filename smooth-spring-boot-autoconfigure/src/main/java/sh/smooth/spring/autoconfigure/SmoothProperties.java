@@ -30,6 +30,7 @@ import sh.smooth.spring.runtime.TaskDefaults;
 import sh.smooth.spring.browser.Agent;
 import sh.smooth.spring.browser.Device;
 import sh.smooth.spring.error.Redaction;
+import sh.smooth.spring.support.SmoothDefaults;
 
 /**
  * Configuration of the Smooth client, bound from {@code smooth.*}.
@@ -54,10 +55,10 @@ import sh.smooth.spring.error.Redaction;
  * @param health Health indicator.
  */
 @ConfigurationProperties("smooth")
-public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://api.smooth.sh/api/v1") URI baseUrl,
+public record SmoothProperties(@Nullable String apiKey, @DefaultValue(SmoothDefaults.BASE_URL) URI baseUrl,
 		@Nullable Duration connectTimeout, @Nullable Duration readTimeout,
-		@DefaultValue("16MB") DataSize maxResponseSize, @DefaultValue Polling polling, @DefaultValue Retry retry,
-		@DefaultValue Task task, @DefaultValue Tools tools, @DefaultValue Session session,
+		@DefaultValue(SmoothDefaults.MAX_RESPONSE_SIZE) DataSize maxResponseSize, @DefaultValue Polling polling,
+		@DefaultValue Retry retry, @DefaultValue Task task, @DefaultValue Tools tools, @DefaultValue Session session,
 		@DefaultValue Metrics metrics, @DefaultValue Health health) {
 
 	@Override
@@ -93,7 +94,7 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	 */
 	public record Polling(@DefaultValue("100ms") Duration firstDelay, @DefaultValue("1s") Duration maxInterval,
 			@DefaultValue("500ms") Duration activeMaxInterval, @DefaultValue("1.5") double backoffFactor,
-			@DefaultValue("0") double maxRequestsPerSecond, @DefaultValue("2") int threads,
+			@DefaultValue("0") double maxRequestsPerSecond, @DefaultValue(SmoothDefaults.POLLING_THREADS) int threads,
 			@DefaultValue("60s") Duration failureTolerance) {
 	}
 
@@ -132,8 +133,9 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 			@DefaultValue(TaskDefaults.STEALTH) boolean useStealth,
 			@DefaultValue(TaskDefaults.ADBLOCK) boolean useAdblock,
 			@DefaultValue(TaskDefaults.CAPTCHA_SOLVER) boolean useCaptchaSolver,
-			@DefaultValue(TaskDefaults.SHOW_CURSOR) boolean showCursor, @DefaultValue("10m") Duration defaultTimeout,
-			@DefaultValue("60s") Duration liveUrlTimeout) {
+			@DefaultValue(TaskDefaults.SHOW_CURSOR) boolean showCursor,
+			@DefaultValue(SmoothDefaults.TASK_TIMEOUT) Duration defaultTimeout,
+			@DefaultValue(SmoothDefaults.LIVE_URL_TIMEOUT) Duration liveUrlTimeout) {
 	}
 
 	/**
@@ -147,7 +149,7 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	 * @param executor Executor that runs tool methods.
 	 */
 	public record Tools(@DefaultValue("all") Attach attach, @DefaultValue List<String> defaultGroups,
-			@DefaultValue("60s") Duration timeout, @DefaultValue Executor executor) {
+			@DefaultValue(SmoothDefaults.TOOL_TIMEOUT) Duration timeout, @DefaultValue Executor executor) {
 
 		/**
 		 * Which tools a task gets by default.
@@ -173,7 +175,7 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 		 * never runs.
 		 */
 		public record Executor(@DefaultValue("8") int threads, @DefaultValue("1000") int queueCapacity,
-				@DefaultValue("30s") Duration queueTimeout) {
+				@DefaultValue(SmoothDefaults.TOOL_QUEUE_TIMEOUT) Duration queueTimeout) {
 		}
 
 	}
@@ -183,7 +185,7 @@ public record SmoothProperties(@Nullable String apiKey, @DefaultValue("https://a
 	 *
 	 * @param actionTimeout How long a session action waits for its result.
 	 */
-	public record Session(@DefaultValue("5m") Duration actionTimeout) {
+	public record Session(@DefaultValue(SmoothDefaults.ACTION_TIMEOUT) Duration actionTimeout) {
 	}
 
 	/**

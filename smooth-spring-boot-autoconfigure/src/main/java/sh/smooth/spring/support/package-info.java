@@ -17,8 +17,9 @@
 /**
  * Helpers shared by every feature: argument checks
  * ({@link sh.smooth.spring.support.Validate}), bounded blocking waits
- * ({@link sh.smooth.spring.support.Futures}) and the conversion of output to Java types
- * ({@link sh.smooth.spring.support.OutputConverter}). They know no feature.
+ * ({@link sh.smooth.spring.support.Futures}), the defaults of the client and waiting
+ * settings ({@link sh.smooth.spring.support.SmoothDefaults}) and the conversion of output
+ * to Java types ({@link sh.smooth.spring.support.OutputConverter}). They know no feature.
  */
 @NullMarked
 package sh.smooth.spring.support;

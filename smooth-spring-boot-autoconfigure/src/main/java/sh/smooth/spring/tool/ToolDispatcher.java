@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
+import sh.smooth.spring.support.SmoothDefaults;
 import sh.smooth.spring.api.RetrySettings;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.api.TaskKind;
@@ -72,7 +73,7 @@ public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
 	 * The default of {@code smooth.tools.executor.queue-timeout}: how long a call may
 	 * wait for a thread.
 	 */
-	public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(30);
+	public static final Duration DEFAULT_QUEUE_TIMEOUT = SmoothDefaults.duration(SmoothDefaults.TOOL_QUEUE_TIMEOUT);
 
 	private final ToolRegistry registry;
 
