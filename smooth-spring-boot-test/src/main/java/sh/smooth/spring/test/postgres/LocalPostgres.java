@@ -60,8 +60,10 @@ import java.util.stream.Stream;
  * {@code org.postgresql:postgresql}; {@code tar} and {@code xz} on the machine.
  *
  * <pre>{@code
- * try (LocalPostgres postgres = LocalPostgres.start()) {
- *     DataSource dataSource = ...(postgres.jdbcUrl(), postgres.username(), postgres.password());
+ * try (LocalPostgres postgres = LocalPostgres.start();
+ *         Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+ *                 postgres.password())) {
+ *     ...
  * }
  * }</pre>
  */
@@ -116,8 +118,9 @@ public final class LocalPostgres implements AutoCloseable {
 	 * Starts a new server with an empty cluster (databases {@code postgres},
 	 * {@code template0} and {@code template1}) and waits until it accepts connections.
 	 * @return the running server; close it to stop it and delete its data
-	 * @throws IllegalStateException if the binaries are missing or the server does not
-	 * start (the message carries initdb's or the server's output)
+	 * @throws IllegalStateException if the binaries are missing, or initdb or the server
+	 * fails (the message carries its output and the server's log)
+	 * @throws UncheckedIOException if the cache or data directory cannot be written
 	 */
 	public static LocalPostgres start() {
 		long startNanos = System.nanoTime();
