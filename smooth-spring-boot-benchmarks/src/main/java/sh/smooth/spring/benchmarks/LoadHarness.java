@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,10 +90,18 @@ public final class LoadHarness {
 	}
 
 	static ConfigurableApplicationContext start(RemoteSimulator sim) {
+		Map<String, Object> properties = new HashMap<>(Map.of("smooth.base-url", sim.baseUrl(), "smooth.api-key",
+				"harness-key", "logging.level.root", "WARN", "spring.main.banner-mode", "off"));
+		// -Dharness.smooth.x=y sets smooth.x=y: a run with other settings needs no code
+		// change
+		System.getProperties()
+			.stringPropertyNames()
+			.stream()
+			.filter((name) -> name.startsWith("harness.smooth."))
+			.forEach((name) -> properties.put(name.substring("harness.".length()), System.getProperty(name)));
 		return new SpringApplicationBuilder(HarnessApplication.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties(Map.of("smooth.base-url", sim.baseUrl(), "smooth.api-key", "harness-key", "logging.level.root",
-					"WARN", "spring.main.banner-mode", "off"))
+			.properties(properties)
 			.run();
 	}
 
