@@ -62,12 +62,22 @@ import sh.smooth.spring.tool.ToolCallLedger;
 		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnBean(PollingEngine.class)
 @EnableConfigurationProperties(SmoothStoreProperties.class)
-@Import({ SmoothStoreAutoConfiguration.JdbcStoreConfiguration.class,
-		SmoothStoreAutoConfiguration.InMemoryStoreConfiguration.class })
+@Import(SmoothStoreAutoConfiguration.JdbcStoreConfiguration.class)
 public final class SmoothStoreAutoConfiguration {
 
 	/** Where the starter's schema is. */
 	static final String SCHEMA = "classpath:sh/smooth/spring/store/schema-postgresql.sql";
+
+	/**
+	 * The default store, for one instance: registered after the imported JDBC store, so
+	 * that it backs off when that one (or the application's own store) exists.
+	 * @return the store
+	 */
+	@Bean
+	@ConditionalOnMissingBean(TaskStore.class)
+	InMemoryTaskStore smoothTaskStore() {
+		return new InMemoryTaskStore();
+	}
 
 	@Bean(initMethod = "start", destroyMethod = "close")
 	@ConditionalOnMissingBean
@@ -120,7 +130,7 @@ public final class SmoothStoreAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(TaskStore.class)
-		JdbcTaskStore smoothTaskStore(DataSource dataSource) {
+		JdbcTaskStore smoothJdbcTaskStore(DataSource dataSource) {
 			return new JdbcTaskStore(dataSource);
 		}
 
@@ -136,20 +146,6 @@ public final class SmoothStoreAutoConfiguration {
 				case NEVER -> DatabaseInitializationMode.NEVER;
 			});
 			return new DataSourceScriptDatabaseInitializer(dataSource, settings);
-		}
-
-	}
-
-	/**
-	 * The default store.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	static final class InMemoryStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(TaskStore.class)
-		InMemoryTaskStore smoothTaskStore() {
-			return new InMemoryTaskStore();
 		}
 
 	}
