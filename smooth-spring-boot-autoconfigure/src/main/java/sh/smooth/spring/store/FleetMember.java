@@ -246,7 +246,8 @@ public final class FleetMember implements TaskFleet, AutoCloseable {
 		int limit = this.settings.maxConcurrentTasks();
 		if (limit <= 0) {
 			return creating
-				.post((run) -> follow(run, keys.correlationKey(), false, newRow(run, keys, idempotencyKey), null));
+				.post((run) -> follow(run, keys.correlationKey(), false, newRow(run, keys, idempotencyKey), null))
+				.flatMap(this::recorded);
 		}
 		return call(() -> this.store.enqueue(instanceId(), this.settings.lease()))
 			.flatMap((ticket) -> attempt(ticket, limit, creating, idempotencyKey));
@@ -257,6 +258,7 @@ public final class FleetMember implements TaskFleet, AutoCloseable {
 		return slot(ticket, limit, creating)
 			.then(Mono.defer(() -> creating
 				.post((run) -> follow(run, keys.correlationKey(), false, newRow(run, keys, idempotencyKey), ticket))))
+			.flatMap(this::recorded)
 			.onErrorResume(FleetMember::concurrencyLimit, (error) -> {
 				logger.info("Smooth answered 429 (" + error.getMessage() + "): the submit waits in the fleet's "
 						+ "queue again, nothing was created");
@@ -295,6 +297,15 @@ public final class FleetMember implements TaskFleet, AutoCloseable {
 			return Boolean.TRUE;
 		}).subscribe(null, (error) -> logger.warn("Could not leave the fleet's queue (ticket " + ticket
 				+ "); the entry expires with this instance's lease", error));
+	}
+
+	/**
+	 * Completes with the run once its row is in the store: a submit returns a task that
+	 * an heir can take over.
+	 */
+	private Mono<TaskRun> recorded(TaskRun run) {
+		Tracked task = this.tracked.get(run.id());
+		return (task != null) ? Mono.fromFuture(task.written(), false).thenReturn(run) : Mono.just(run);
 	}
 
 	private static boolean concurrencyLimit(Throwable error) {
@@ -463,6 +474,13 @@ public final class FleetMember implements TaskFleet, AutoCloseable {
 			this.taskId = taskId;
 			this.correlationKey = correlationKey;
 			this.takenOver = takenOver;
+		}
+
+		/**
+		 * Completes once the store calls asked for so far have run.
+		 */
+		synchronized CompletableFuture<Void> written() {
+			return this.tail;
 		}
 
 		synchronized void serial(Runnable work) {
