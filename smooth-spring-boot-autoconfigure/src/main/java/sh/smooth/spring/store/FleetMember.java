@@ -224,11 +224,19 @@ public final class FleetMember implements TaskFleet, AutoCloseable {
 			}
 			// another instance is creating it: ask again soon, unless the caller gave up
 			return Mono.delay(this.settings.queuePollInterval(), this.timers)
-				.takeUntilOther(Mono.fromCompletionStage(creating.gaveUp()))
+				.takeUntilOther(gaveUp(creating))
 				.switchIfEmpty(Mono.error(() -> new SmoothException("Gave up waiting for the task of idempotency key "
 						+ key + ", which another instance is creating")))
 				.flatMap((tick) -> claimKey(key, creating));
 		});
+	}
+
+	/**
+	 * The caller's give-up signal; never cancelled from here (a race that ends cancels
+	 * its loser, and the caller's future must stay as it is).
+	 */
+	private static Mono<Object> gaveUp(Creating creating) {
+		return Mono.fromFuture(creating.gaveUp().toCompletableFuture().thenApply((ignored) -> new Object()), true);
 	}
 
 	private Mono<TaskRun> attachExisting(String taskId, Creating creating) {
@@ -280,7 +288,7 @@ public final class FleetMember implements TaskFleet, AutoCloseable {
 			.filter(Boolean::booleanValue)
 			.repeatWhenEmpty(Integer.MAX_VALUE,
 					(ticks) -> ticks.concatMap((tick) -> Mono.delay(this.settings.queuePollInterval(), this.timers)));
-		Mono<Boolean> gaveUp = Mono.fromCompletionStage(creating.gaveUp()).thenReturn(Boolean.FALSE);
+		Mono<Boolean> gaveUp = gaveUp(creating).thenReturn(Boolean.FALSE);
 		this.queuedHere.incrementAndGet();
 		return Mono.firstWithValue(granted, gaveUp).flatMap((got) -> {
 			if (got) {
