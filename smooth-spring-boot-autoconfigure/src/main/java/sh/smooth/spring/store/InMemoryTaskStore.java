@@ -36,7 +36,8 @@ import sh.smooth.spring.support.Validate;
  * follows the same rules as {@link JdbcTaskStore}, under one lock: a take-over takes each
  * expired task once, a tool call is claimed once, an idempotency key once, and the queue
  * is served in order. With it, a single instance behaves as without a store: no other
- * instance can take anything over. Thread-safe.
+ * instance can take anything over. An ended task is forgotten at once, unless it has an
+ * idempotency key (then it is kept, so that the key keeps returning it). Thread-safe.
  */
 public final class InMemoryTaskStore implements TaskStore {
 
@@ -173,6 +174,11 @@ public final class InMemoryTaskStore implements TaskStore {
 			return false;
 		}
 		StoredTask old = row.task;
+		if (old.idempotencyKey() == null) {
+			// nothing can ask for an ended task again: one instance must not grow forever
+			this.tasks.remove(taskId);
+			return true;
+		}
 		row.task = new StoredTask(old.taskId(), old.kind(), old.ownerId(), old.eventCursor(), old.correlationKey(),
 				old.idempotencyKey(), status, old.takenOver());
 		return true;

@@ -43,7 +43,8 @@ import sh.smooth.spring.support.Validate;
  * primary key (task id, event id): of two instances, exactly one insert succeeds. Slot
  * grants of the concurrency limit lock one row of {@code smooth_fleet_lock}, so two
  * grants never both see the last free slot (grants are rare next to polls: one per
- * submit).
+ * submit). Ended tasks, their tool calls and idempotency keys are deleted after
+ * {@value #RETENTION_HOURS} hours by the sweeps.
  */
 public final class JdbcTaskStore implements TaskStore {
 
@@ -53,6 +54,9 @@ public final class JdbcTaskStore implements TaskStore {
 	private static final RowMapper<StoredTask> TASK = (rs, row) -> new StoredTask(rs.getString("task_id"),
 			rs.getString("kind"), rs.getString("owner_id"), rs.getLong("event_cursor"), rs.getString("correlation_key"),
 			rs.getString("idempotency_key"), rs.getString("status"), rs.getBoolean("taken_over"));
+
+	/** How long ended tasks (their tool calls and idempotency keys) are kept. */
+	static final int RETENTION_HOURS = 24;
 
 	private final JdbcClient jdbc;
 
@@ -348,10 +352,22 @@ public final class JdbcTaskStore implements TaskStore {
 
 	@Override
 	public int purgeExpired() {
-		return required(this.transactions
-			.execute((status) -> this.jdbc.sql("DELETE FROM smooth_submit_queue WHERE lease_until <= now()").update()
+		return required(this.transactions.execute((status) -> {
+			int deleted = this.jdbc.sql("DELETE FROM smooth_submit_queue WHERE lease_until <= now()").update()
 					+ this.jdbc.sql("DELETE FROM smooth_submit WHERE task_id IS NULL AND lease_until <= now()")
-						.update()));
+						.update();
+			// ended tasks are kept for a day: an idempotency key returns its task that
+			// long
+			String ended = "t.status <> 'running' AND t.ended_at < now() - " + RETENTION_HOURS + " * interval '1 hour'";
+			deleted += this.jdbc
+				.sql("DELETE FROM smooth_tool_call c USING smooth_task t WHERE c.task_id = t.task_id AND " + ended)
+				.update();
+			deleted += this.jdbc
+				.sql("DELETE FROM smooth_submit s USING smooth_task t WHERE s.task_id = t.task_id AND " + ended)
+				.update();
+			deleted += this.jdbc.sql("DELETE FROM smooth_task t WHERE " + ended).update();
+			return deleted;
+		}));
 	}
 
 	private static <T> T required(@org.jspecify.annotations.Nullable T value) {

@@ -210,7 +210,8 @@ public interface TaskStore {
 
 	/**
 	 * Deletes queue entries and idempotency claims whose owner's lease expired before
-	 * they were created (their instance died while they waited or created).
+	 * they were created (their instance died while they waited or created), and what a
+	 * store keeps of ended tasks past its retention.
 	 * @return how many were deleted
 	 */
 	int purgeExpired();

@@ -19,6 +19,8 @@ CREATE TABLE IF NOT EXISTS smooth_task (
 
 -- the take-over sweep looks for running tasks whose lease expired
 CREATE INDEX IF NOT EXISTS smooth_task_running_lease ON smooth_task (lease_until) WHERE status = 'running';
+-- the sweeps delete ended tasks after a day
+CREATE INDEX IF NOT EXISTS smooth_task_ended ON smooth_task (ended_at) WHERE status <> 'running';
 
 -- one row per tool call claimed: only the claimer runs the method; its answer is recorded before it is sent
 CREATE TABLE IF NOT EXISTS smooth_tool_call (

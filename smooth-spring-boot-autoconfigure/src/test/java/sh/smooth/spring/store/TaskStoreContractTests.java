@@ -131,7 +131,8 @@ abstract class TaskStoreContractTests {
 
 	@Test
 	void theCursorMovesOnlyForTheOwnerAndAnEndIsRecordedOnce() {
-		this.store.insert(task("t", "a"), LONG);
+		// with a key: kept after its end (the in-memory store forgets other ended tasks)
+		this.store.insert(new StoredTask("t", "task", "a", 0L, null, "key-t", TaskStore.RUNNING, false), LONG);
 		this.store.moveCursor("t", "a", 1234L);
 		this.store.moveCursor("t", "b", 9999L);
 		assertThat(this.store.find("t").orElseThrow().eventCursor()).isEqualTo(1234L);
@@ -139,6 +140,15 @@ abstract class TaskStoreContractTests {
 		assertThat(this.store.finish("t", "done")).isFalse();
 		assertThat(this.store.find("t").orElseThrow().status()).isEqualTo("done");
 		assertThat(this.store.renew("a", LONG)).isZero();
+	}
+
+	@Test
+	void anEndedTaskWithoutKeyIsNoLongerRunning() {
+		this.store.insert(task("t", "a"), LONG);
+		assertThat(this.store.finish("t", "failed")).isTrue();
+		assertThat(this.store.find("t").filter(StoredTask::isRunning)).isEmpty();
+		assertThat(this.store.owns("t", "a")).isFalse();
+		assertThat(this.store.takeOverExpired("b", LONG, 10)).isEmpty();
 	}
 
 	@Test
