@@ -71,9 +71,6 @@ public final class TaskLauncher {
 
 	private final TaskFleet fleet;
 
-	/** Never completes: the callers of the forms without a give-up signal. */
-	private static final CompletableFuture<Void> NEVER = new CompletableFuture<>();
-
 	/**
 	 * Creates a launcher.
 	 * @param api the API client
@@ -122,7 +119,9 @@ public final class TaskLauncher {
 	 * not stop the creation
 	 */
 	public CompletableFuture<TaskRun> create(TaskKind kind, @Nullable Instruction instruction, BrowserOptions options) {
-		return create(kind, instruction, options, TaskKeys.NONE, NEVER);
+		// never completed: this form has no give-up signal (one per call, so nothing
+		// accumulates on a shared future)
+		return create(kind, instruction, options, TaskKeys.NONE, new CompletableFuture<Void>());
 	}
 
 	/**

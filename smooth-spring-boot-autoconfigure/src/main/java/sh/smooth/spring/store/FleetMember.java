@@ -345,6 +345,16 @@ public final class FleetMember implements TaskFleet, AutoCloseable {
 	}
 
 	/**
+	 * Whether this instance follows a task now (its own lease may have lapsed while it
+	 * polled it: a sweep must not attach a second poller).
+	 * @param taskId the task
+	 * @return whether it is followed here
+	 */
+	boolean follows(String taskId) {
+		return this.tracked.containsKey(taskId);
+	}
+
+	/**
 	 * What a take-over attaches with: follows a task this instance now owns.
 	 * @param stored the task as taken over
 	 * @return the hook to run before the first poll

@@ -97,6 +97,10 @@ public final class FleetTakeOver implements AutoCloseable {
 			if (!this.fleet.isActive()) {
 				return;
 			}
+			if (this.fleet.follows(stored.taskId())) {
+				// its own task, whose lease lapsed (a slow renewal): it is polled already
+				continue;
+			}
 			logger.info("Smooth fleet member " + this.fleet.instanceId() + " takes over " + stored.kind() + " "
 					+ stored.taskId() + " (its owner's lease expired), polling from event_t=" + stored.eventCursor());
 			boolean session = TaskKind.SESSION.value().equals(stored.kind());
