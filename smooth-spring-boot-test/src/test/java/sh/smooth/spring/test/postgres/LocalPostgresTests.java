@@ -152,6 +152,23 @@ class LocalPostgresTests {
 		server.close();
 	}
 
+	@Test
+	void theNextStartStopsAServerWhoseJvmIsGone() throws SQLException, IOException {
+		LocalPostgres orphan = LocalPostgres.start();
+		long pid = orphan.serverPid();
+		// as if a JVM killed with SIGKILL had started it: no process has pid 2^22 + 1,
+		// above the largest pid_max
+		Files.writeString(orphan.runDirectory().resolve("owner"), "4194305 1000");
+		try (LocalPostgres next = LocalPostgres.start(); Connection connection = connect(next.jdbcUrl())) {
+			assertThat(queryStrings(connection, "select 1")).containsExactly("1");
+			assertThat(LocalPostgresProbe.running(pid)).as("the orphan's postmaster %s runs", pid).isFalse();
+			assertThat(LocalPostgresProbe.accepts(orphan.port())).isFalse();
+			assertThat(orphan.runDirectory()).doesNotExist();
+			assertThat(postgres.runDirectory()).exists();
+		}
+		orphan.close();
+	}
+
 	private static Connection connect(String url) throws SQLException {
 		return DriverManager.getConnection(url, postgres.username(), postgres.password());
 	}
