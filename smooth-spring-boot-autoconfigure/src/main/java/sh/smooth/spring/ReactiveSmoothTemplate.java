@@ -16,6 +16,7 @@
 
 package sh.smooth.spring;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -118,7 +119,8 @@ public class ReactiveSmoothTemplate implements ReactiveSmoothOperations {
 	@Override
 	public Mono<ReactiveTaskHandle> submit(SmoothTask task) {
 		Validate.notNull("task", task);
-		return this.launcher.launch(TaskKind.TASK, task.instruction(), task.browser()).map(this.handles::reactive);
+		return this.launcher.launch(TaskKind.TASK, task.instruction(), task.browser(), task.keys())
+			.map(this.handles::reactive);
 	}
 
 	@Override
@@ -158,10 +160,19 @@ public class ReactiveSmoothTemplate implements ReactiveSmoothOperations {
 	 */
 	Creation<TaskHandle> creation(SmoothTask task) {
 		Validate.notNull("task", task);
-		return Creation.of(
-				this.launcher.create(TaskKind.TASK, task.instruction(), task.browser())
+		CompletableFuture<Void> gaveUp = new CompletableFuture<>();
+		Creation<TaskHandle> creation = Creation.of(
+				this.launcher.create(TaskKind.TASK, task.instruction(), task.browser(), task.keys(), gaveUp)
 					.thenApply(this.handles::blocking),
 				"task", TaskHandle::id, (handle) -> handle.reactive().cancel().toFuture());
+		// a caller who gives up while the submit waits for a slot leaves the fleet's
+		// queue
+		creation.future().whenComplete((handle, error) -> {
+			if (creation.future().isCancelled()) {
+				gaveUp.complete(null);
+			}
+		});
+		return creation;
 	}
 
 	TaskLauncher launcher() {

@@ -56,6 +56,7 @@ import sh.smooth.spring.polling.PollRecorder;
 import sh.smooth.spring.polling.PollingEngine;
 import sh.smooth.spring.polling.PollingSettings;
 import sh.smooth.spring.runtime.TaskDefaults;
+import sh.smooth.spring.runtime.TaskFleet;
 import sh.smooth.spring.runtime.TaskLauncher;
 import sh.smooth.spring.runtime.TaskRequestMapper;
 import sh.smooth.spring.runtime.ToolAttachment;
@@ -198,9 +199,10 @@ public final class SmoothAutoConfiguration {
 	TaskLauncher smoothTaskLauncher(SmoothProperties properties, SmoothApiClient api, PollingEngine engine,
 			TaskRequestMapper mapper, ObjectProvider<ToolAttachment> tools,
 			ObjectProvider<ObservationRegistry> observations,
-			ObjectProvider<SmoothTaskObservationConvention> convention) {
+			ObjectProvider<SmoothTaskObservationConvention> convention, ObjectProvider<TaskFleet> fleet) {
 		return new TaskLauncher(api, engine, mapper, tools.getIfAvailable(() -> ToolAttachment.NONE),
-				observations(properties, observations), convention.getIfUnique());
+				observations(properties, observations), convention.getIfUnique(),
+				fleet.getIfAvailable(() -> TaskFleet.NONE));
 	}
 
 	@Bean

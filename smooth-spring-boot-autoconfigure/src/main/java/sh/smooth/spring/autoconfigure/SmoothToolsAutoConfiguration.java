@@ -44,6 +44,7 @@ import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.tool.DefaultSmoothToolErrorHandler;
 import sh.smooth.spring.tool.SmoothToolErrorHandler;
 import sh.smooth.spring.tool.SmoothToolMethodProcessor;
+import sh.smooth.spring.tool.ToolCallLedger;
 import sh.smooth.spring.tool.ToolDispatcher;
 import sh.smooth.spring.tool.ToolInputSchemas;
 import sh.smooth.spring.tool.ToolRegistry;
@@ -105,7 +106,8 @@ public final class SmoothToolsAutoConfiguration {
 			SmoothToolErrorHandler errorHandler, ObjectProvider<JsonMapper> jsonMapper, SmoothApiClient api,
 			ObjectProvider<BrowserActionsFactory> browserActions, ObjectProvider<ObservationRegistry> observations,
 			ObjectProvider<SmoothToolCallObservationConvention> convention,
-			ObjectProvider<ToolAnswerRecorder> lostAnswers, Environment environment) {
+			ObjectProvider<ToolAnswerRecorder> lostAnswers, ObjectProvider<ToolCallLedger> ledger,
+			Environment environment) {
 		SmoothProperties.Tools tools = properties.tools();
 		return new ToolDispatcher(registry,
 				ToolDispatcher.boundedExecutor(tools.executor().threads(), tools.executor().queueCapacity(),
@@ -115,7 +117,8 @@ public final class SmoothToolsAutoConfiguration {
 				browserActions.getIfAvailable(() -> BrowserActionsFactory.NONE),
 				new ToolCallObservations(SmoothAutoConfiguration.observations(properties, observations),
 						convention.getIfUnique()),
-				lostAnswers.getIfAvailable(() -> ToolAnswerRecorder.NONE));
+				lostAnswers.getIfAvailable(() -> ToolAnswerRecorder.NONE),
+				ledger.getIfAvailable(() -> ToolCallLedger.NONE));
 	}
 
 	/**

@@ -18,6 +18,8 @@ package sh.smooth.spring.runtime;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.micrometer.observation.Observation;
@@ -46,7 +48,10 @@ import sh.smooth.spring.support.Validate;
  * task with {@code POST /task} (never repeated once it may have reached the server),
  * starts the task's {@code smooth.task} observation, makes its {@link TaskRun}, attaches
  * the tools that answer its calls and starts polling it. A creation whose caller gives up
- * before the id arrives leaves no orphan ({@link Creation}). Thread-safe; one per client.
+ * before the id arrives leaves no orphan ({@link Creation}). With a {@link TaskFleet} (a
+ * shared task store), creations and attachments go through it: it may queue a submit,
+ * reuse the task of an idempotency key, and records every task. Thread-safe; one per
+ * client.
  */
 public final class TaskLauncher {
 
@@ -64,6 +69,8 @@ public final class TaskLauncher {
 
 	private final @Nullable SmoothTaskObservationConvention convention;
 
+	private final TaskFleet fleet;
+
 	/**
 	 * Creates a launcher.
 	 * @param api the API client
@@ -76,6 +83,22 @@ public final class TaskLauncher {
 	 */
 	public TaskLauncher(SmoothApiClient api, PollingEngine engine, TaskRequestMapper mapper, ToolAttachment tools,
 			ObservationRegistry observations, @Nullable SmoothTaskObservationConvention convention) {
+		this(api, engine, mapper, tools, observations, convention, TaskFleet.NONE);
+	}
+
+	/**
+	 * Creates a launcher whose tasks a fleet follows.
+	 * @param api the API client
+	 * @param engine polls the tasks
+	 * @param mapper writes the requests
+	 * @param tools the custom tools ({@link ToolAttachment#NONE} for none)
+	 * @param observations where the {@code smooth.task} observations go
+	 * @param convention a convention replacing the default, or {@code null}
+	 * @param fleet the fleet ({@link TaskFleet#NONE} for a single instance)
+	 */
+	public TaskLauncher(SmoothApiClient api, PollingEngine engine, TaskRequestMapper mapper, ToolAttachment tools,
+			ObservationRegistry observations, @Nullable SmoothTaskObservationConvention convention, TaskFleet fleet) {
+		this.fleet = Validate.notNull("fleet", fleet);
 		this.api = api;
 		this.engine = engine;
 		this.mapper = mapper;
@@ -96,9 +119,30 @@ public final class TaskLauncher {
 	 * not stop the creation
 	 */
 	public CompletableFuture<TaskRun> create(TaskKind kind, @Nullable Instruction instruction, BrowserOptions options) {
+		// never completed: this form has no give-up signal (one per call, so nothing
+		// accumulates on a shared future)
+		return create(kind, instruction, options, TaskKeys.NONE, new CompletableFuture<Void>());
+	}
+
+	/**
+	 * Starts a task or session now, with the keys the fleet keeps (see
+	 * {@link #create(TaskKind, Instruction, BrowserOptions)}).
+	 * @param kind task or session
+	 * @param instruction what the agent should do, {@code null} for a session
+	 * @param options the browser options
+	 * @param keys the idempotency and correlation keys ({@link TaskKeys#NONE} for none)
+	 * @param gaveUp completes when the caller gives up: a submit still queued for a slot
+	 * then leaves the queue
+	 * @return completes with the run once the server created the task (or with the run of
+	 * the task of the same idempotency key); cancelling it does not stop the creation
+	 */
+	public CompletableFuture<TaskRun> create(TaskKind kind, @Nullable Instruction instruction, BrowserOptions options,
+			TaskKeys keys, CompletionStage<?> gaveUp) {
+		Validate.notNull("keys", keys);
+		Validate.notNull("gaveUp", gaveUp);
 		Launch launch = prepare(kind, instruction, options);
 		// a copy: cancelling what the caller holds must not cancel the POST
-		return create(launch).toFuture().copy();
+		return create(launch, keys, gaveUp).toFuture().copy();
 	}
 
 	/**
@@ -112,10 +156,32 @@ public final class TaskLauncher {
 	 * @return the run, once the server created the task
 	 */
 	public Mono<TaskRun> launch(TaskKind kind, @Nullable Instruction instruction, BrowserOptions options) {
+		return launch(kind, instruction, options, TaskKeys.NONE);
+	}
+
+	/**
+	 * Starts a task or session when subscribed, with the keys the fleet keeps (see
+	 * {@link #launch(TaskKind, Instruction, BrowserOptions)}); cancelling the
+	 * subscription while the submit waits for a slot leaves the queue.
+	 * @param kind task or session
+	 * @param instruction what the agent should do, {@code null} for a session
+	 * @param options the browser options
+	 * @param keys the idempotency and correlation keys
+	 * @return the run, once the server created the task
+	 */
+	public Mono<TaskRun> launch(TaskKind kind, @Nullable Instruction instruction, BrowserOptions options,
+			TaskKeys keys) {
+		Validate.notNull("keys", keys);
 		Launch launch = prepare(kind, instruction, options);
 		return Mono.defer(() -> {
-			Creation<TaskRun> creation = Creation.of(create(launch).toFuture(), kind.value(), TaskRun::id,
+			CompletableFuture<Void> gaveUp = new CompletableFuture<>();
+			Creation<TaskRun> creation = Creation.of(create(launch, keys, gaveUp).toFuture(), kind.value(), TaskRun::id,
 					(run) -> run.cancel().toFuture());
+			creation.future().whenComplete((run, error) -> {
+				if (creation.future().isCancelled()) {
+					gaveUp.complete(null);
+				}
+			});
 			// cancelling the subscription cancels the creation's future: a late id is
 			// then cancelled on arrival
 			return Mono.fromFuture(creation.future());
@@ -131,12 +197,34 @@ public final class TaskLauncher {
 	 */
 	public Mono<TaskRun> attach(String taskId) {
 		Validate.notBlank("taskId", taskId);
+		if (this.fleet == TaskFleet.NONE) {
+			return attach(taskId, TaskKind.TASK, 0L, (run) -> {
+			});
+		}
+		return this.fleet.attach(taskId, this::attach);
+	}
+
+	/**
+	 * Attaches to a task that already exists from a stored cursor: for the fleet, which
+	 * takes over the tasks of an instance that died. Reads the task once (from the
+	 * cursor), then polls it from the cursor until it ends, with the default tools.
+	 * @param taskId the task id
+	 * @param kind task or session
+	 * @param eventT the event cursor (0 for every event)
+	 * @param beforeStart called with the run before its first poll
+	 * @return the run
+	 */
+	public Mono<TaskRun> attach(String taskId, TaskKind kind, long eventT, Consumer<TaskRun> beforeStart) {
+		Validate.notBlank("taskId", taskId);
+		Validate.notNull("kind", kind);
+		Validate.notNull("beforeStart", beforeStart);
 		ToolAttachment.Selected selected = this.tools.select(BrowserOptions.defaults().tools());
-		// the first read is a poll like the others (event_t=0), whose events the poller
-		// reads again
-		return this.api.getTask(taskId, 0L)
-			.map((current) -> started(TaskKind.TASK, null, taskId, current, selected, Set.of(),
-					SmoothTaskObservationContext.APPLICATION));
+		// the first read is a poll like the others (event_t = the cursor), whose events
+		// the
+		// poller reads again
+		return this.api.getTask(taskId, eventT)
+			.map((current) -> started(kind, null, taskId, current, selected, Set.of(),
+					SmoothTaskObservationContext.APPLICATION, eventT, beforeStart));
 	}
 
 	/**
@@ -180,21 +268,57 @@ public final class TaskLauncher {
 		return new Launch(kind, request, selected, toolNames, options.origin());
 	}
 
-	private Mono<TaskRun> create(Launch launch) {
+	private Mono<TaskRun> create(Launch launch, TaskKeys keys, CompletionStage<?> gaveUp) {
+		if (this.fleet == TaskFleet.NONE) {
+			return post(launch, (run) -> {
+			});
+		}
+		return this.fleet.create(new TaskFleet.Creating() {
+
+			@Override
+			public TaskKind kind() {
+				return launch.kind();
+			}
+
+			@Override
+			public TaskKeys keys() {
+				return keys;
+			}
+
+			@Override
+			public CompletionStage<?> gaveUp() {
+				return gaveUp;
+			}
+
+			@Override
+			public Mono<TaskRun> post(Consumer<TaskRun> beforeStart) {
+				return TaskLauncher.this.post(launch, beforeStart);
+			}
+
+			@Override
+			public Mono<TaskRun> attach(String taskId, Consumer<TaskRun> beforeStart) {
+				return TaskLauncher.this.attach(taskId, launch.kind(), 0L, beforeStart);
+			}
+
+		});
+	}
+
+	private Mono<TaskRun> post(Launch launch, Consumer<TaskRun> beforeStart) {
 		return this.api.createTask(launch.request())
 			.doOnError((error) -> refused(launch, error))
 			.map((created) -> started(launch.kind(), launch.request(), created.id(), created, launch.selected(),
-					launch.toolNames(), launch.origin()));
+					launch.toolNames(), launch.origin(), 0L, beforeStart));
 	}
 
 	private TaskRun started(TaskKind kind, @Nullable TaskRequest request, String taskId, TaskResponse initial,
-			ToolAttachment.Selected selected, Set<String> toolNames, String origin) {
+			ToolAttachment.Selected selected, Set<String> toolNames, String origin, long eventT,
+			Consumer<TaskRun> beforeStart) {
 		SmoothTaskObservationContext context = new SmoothTaskObservationContext(kind, request, taskId, toolNames,
 				origin);
 		Observation observation = observation(context).start();
 		TaskRun run;
 		try {
-			run = new TaskRun(taskId, kind, initial, 0, this.api, this.engine, observation, context);
+			run = new TaskRun(taskId, kind, initial, eventT, this.api, this.engine, observation, context);
 		}
 		catch (RuntimeException ex) {
 			// the engine is shut down
@@ -205,6 +329,7 @@ public final class TaskLauncher {
 		}
 		// before the first poll: no tool call may be missed
 		selected.attach(run);
+		beforeStart.accept(run);
 		run.start();
 		return run;
 	}

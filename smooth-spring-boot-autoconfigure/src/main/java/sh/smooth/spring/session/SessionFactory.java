@@ -72,10 +72,20 @@ public final class SessionFactory implements AutoCloseable {
 	 */
 	public Creation<SmoothSession> start(BrowserOptions options) {
 		Validate.notNull("options", options);
-		CompletableFuture<SmoothSession> creating = this.launcher.create(TaskKind.SESSION, null, options)
+		CompletableFuture<Void> gaveUp = new CompletableFuture<>();
+		CompletableFuture<SmoothSession> creating = this.launcher
+			.create(TaskKind.SESSION, null, options, sh.smooth.spring.runtime.TaskKeys.NONE, gaveUp)
 			.thenApply((run) -> opened(run).blocking());
-		return Creation.of(creating, "session", SmoothSession::id,
+		Creation<SmoothSession> creation = Creation.of(creating, "session", SmoothSession::id,
 				(session) -> session.reactive().closer().forceClose());
+		// a caller who gives up while the session waits for a slot of the fleet's limit
+		// leaves the queue
+		creation.future().whenComplete((session, error) -> {
+			if (creation.future().isCancelled()) {
+				gaveUp.complete(null);
+			}
+		});
+		return creation;
 	}
 
 	private ReactiveSmoothSession opened(sh.smooth.spring.runtime.TaskRun run) {

@@ -21,14 +21,17 @@ import java.util.function.Consumer;
 
 import sh.smooth.spring.browser.BrowserOptions;
 import sh.smooth.spring.browser.Instruction;
+import sh.smooth.spring.runtime.TaskKeys;
 import sh.smooth.spring.support.Validate;
 
 /**
  * A one-shot task: what the agent should do ({@link Instruction}: text, starting URL,
  * structured output, metadata, step budget) and the browser it does it in
  * ({@link BrowserOptions}). Options left unset take the defaults from
- * {@code smooth.task.*}. Built with {@link #builder(String)}; validated as it is built,
- * before any HTTP call. Immutable. <pre class="code">
+ * {@code smooth.task.*}. An idempotency key and a correlation key, kept by the task store
+ * and never sent to Smooth, serve a fleet of instances (see {@code docs/fleet.md}). Built
+ * with {@link #builder(String)}; validated as it is built, before any HTTP call.
+ * Immutable. <pre class="code">
  * SmoothTask task = SmoothTask.builder("Find the cheapest flight NYC to LA")
  *     .url("https://flights.example.com")
  *     .outputType(Flight.class)
@@ -42,14 +45,18 @@ public final class SmoothTask {
 
 	private final BrowserOptions browser;
 
+	private final TaskKeys keys;
+
 	private SmoothTask(Builder b) {
 		this.instruction = b.instruction();
 		this.browser = b.browser.build();
+		this.keys = new TaskKeys(b.idempotencyKey, b.correlationKey);
 	}
 
-	private SmoothTask(Instruction instruction, BrowserOptions browser) {
+	private SmoothTask(Instruction instruction, BrowserOptions browser, TaskKeys keys) {
 		this.instruction = instruction;
 		this.browser = browser;
+		this.keys = keys;
 	}
 
 	/**
@@ -78,12 +85,20 @@ public final class SmoothTask {
 	}
 
 	/**
+	 * The keys the task store keeps for this submit.
+	 * @return the idempotency and correlation keys
+	 */
+	public TaskKeys keys() {
+		return this.keys;
+	}
+
+	/**
 	 * A copy that asks for a structured answer of another type.
 	 * @param outputType the type whose JSON Schema is sent as the response model
 	 * @return the copy
 	 */
 	public SmoothTask withOutputType(Type outputType) {
-		return new SmoothTask(this.instruction.withOutputType(outputType), this.browser);
+		return new SmoothTask(this.instruction.withOutputType(outputType), this.browser, this.keys);
 	}
 
 	@Override
@@ -98,6 +113,10 @@ public final class SmoothTask {
 	public static final class Builder extends Instruction.Builder<Builder> {
 
 		private BrowserOptions.Builder browser = BrowserOptions.builder();
+
+		private @org.jspecify.annotations.Nullable String idempotencyKey;
+
+		private @org.jspecify.annotations.Nullable String correlationKey;
 
 		private Builder(String task) {
 			super(task);
@@ -121,6 +140,30 @@ public final class SmoothTask {
 		 */
 		public Builder browser(Consumer<BrowserOptions.Builder> options) {
 			Validate.notNull("browser", options).accept(this.browser);
+			return this;
+		}
+
+		/**
+		 * An idempotency key: a second submit with the same key, from any instance of a
+		 * fleet sharing a task store, returns the task of the first instead of creating
+		 * (and billing) another. Kept by the task store, never sent to Smooth.
+		 * @param key not blank, at most {@value TaskKeys#MAX_LENGTH} characters
+		 * @return this builder
+		 */
+		public Builder idempotencyKey(String key) {
+			this.idempotencyKey = TaskKeys.check("idempotencyKey", Validate.notNull("idempotencyKey", key));
+			return this;
+		}
+
+		/**
+		 * A correlation key of the application (an order number, say), given back with
+		 * the task's {@code SmoothTaskCompletedEvent}, whichever instance finishes it.
+		 * Kept by the task store, never sent to Smooth.
+		 * @param key not blank, at most {@value TaskKeys#MAX_LENGTH} characters
+		 * @return this builder
+		 */
+		public Builder correlationKey(String key) {
+			this.correlationKey = TaskKeys.check("correlationKey", Validate.notNull("correlationKey", key));
 			return this;
 		}
 

@@ -130,6 +130,29 @@ final class ToolCallRun {
 		fail(ToolCallOutcome.UNKNOWN_TOOL, null);
 	}
 
+	/** The message of the answer to a call whose claimer stopped while it ran. */
+	static final String INTERRUPTED = "tool interrupted, try again";
+
+	/**
+	 * Answers a call whose claimer stopped while the method ran: code 400 "tool
+	 * interrupted, try again", without running the method (it may have had its effect).
+	 */
+	void interrupted() {
+		answer(ToolCallOutcome.FAILURE, ToolReply.error(400, INTERRUPTED), null);
+	}
+
+	/**
+	 * Sends again the answer another instance recorded for this call, without running the
+	 * method; the answer is sent as recorded.
+	 * @param recorded the recorded answer event
+	 */
+	void resend(TaskEvent recorded) {
+		if (!this.answered.compareAndSet(false, true)) {
+			return;
+		}
+		deliver(ToolCallOutcome.SUCCESS, recorded, null);
+	}
+
 	/**
 	 * Checks the input, hands the call to the executor and arms the queue timeout. An
 	 * input that is not a JSON object is answered at once, without a thread.
@@ -364,10 +387,38 @@ final class ToolCallRun {
 		}
 		disposeTimers();
 		TaskEvent event = TaskEvent.toolResponse(this.context.eventId(), reply.code(), reply.output());
+		ToolCallLedger ledger = this.runtime.ledger();
+		if (ledger == ToolCallLedger.NONE) {
+			deliver(outcome, event, error);
+			return;
+		}
+		// recorded before it is sent: an heir then sends exactly this answer, never
+		// another one
+		ledger.record(this.run, event).subscribe((recorded) -> {
+			if (recorded) {
+				deliver(outcome, event, error);
+			}
+			else {
+				logger.info("The answer to Smooth tool call '" + this.context.toolName() + "' (event "
+						+ this.context.eventId() + ") of task " + this.context.taskId() + " is not sent: another "
+						+ "instance took the task over and decided it");
+				done(outcome, error);
+			}
+		}, (storeError) -> {
+			logger.warn("Could not record the answer to Smooth tool call '" + this.context.toolName() + "' (event "
+					+ this.context.eventId() + ") of task " + this.context.taskId()
+					+ " in the task store; it is not sent (an heir answers the call)", storeError);
+			this.runtime.answerLost((this.tool != null) ? this.context.toolName() : UNKNOWN_TOOL);
+			done(outcome, error);
+		});
+	}
+
+	private void deliver(ToolCallOutcome outcome, TaskEvent event, @Nullable Throwable error) {
 		// same event id on every send, until accepted or the task ends; never re-run
 		ToolAnswerDelivery delivery = new ToolAnswerDelivery(this.run, this.runtime.retry(), event,
 				this.context.toolName());
 		delivery.send().subscribe(null, (sendError) -> notSent(outcome, sendError, delivery), () -> {
+			this.runtime.ledger().accepted(this.run, event);
 			// the answer may end the task or bring its next step: look at once, not an
 			// interval later
 			this.run.wakeUp();

@@ -97,15 +97,43 @@ public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
 	public ToolDispatcher(ToolRegistry registry, ExecutorService executor, SmoothToolErrorHandler errors,
 			JsonMapper mapper, Settings settings, BrowserActionsFactory actions, ToolCallObservations observations,
 			ToolAnswerRecorder lostAnswers) {
-		this(registry, executor, errors, mapper, settings, actions, observations, lostAnswers, HANDLED_CAPACITY);
+		this(registry, executor, errors, mapper, settings, actions, observations, lostAnswers, ToolCallLedger.NONE);
+	}
+
+	/**
+	 * Creates a dispatcher whose calls a fleet claims and records, so that each runs once
+	 * fleet-wide.
+	 * @param registry the tools, with the default selection for tasks that do not choose
+	 * @param executor runs tool methods; owned: shut down by {@link #close()}
+	 * @param errors maps failures to replies
+	 * @param mapper writes results as JSON
+	 * @param settings the bounds of a call and of its answer's re-sends
+	 * @param actions gives a tool the browser actions of its task
+	 * @param observations records the {@code smooth.tool.call} observations
+	 * @param lostAnswers counts answers that never reached the server
+	 * @param ledger claims each call before it runs and records its answer before it is
+	 * sent ({@link ToolCallLedger#NONE} for one instance)
+	 */
+	public ToolDispatcher(ToolRegistry registry, ExecutorService executor, SmoothToolErrorHandler errors,
+			JsonMapper mapper, Settings settings, BrowserActionsFactory actions, ToolCallObservations observations,
+			ToolAnswerRecorder lostAnswers, ToolCallLedger ledger) {
+		this(registry, executor, errors, mapper, settings, actions, observations, lostAnswers, HANDLED_CAPACITY,
+				ledger);
 	}
 
 	ToolDispatcher(ToolRegistry registry, ExecutorService executor, SmoothToolErrorHandler errors, JsonMapper mapper,
 			Settings settings, BrowserActionsFactory actions, ToolCallObservations observations,
 			ToolAnswerRecorder lostAnswers, int handledCapacity) {
+		this(registry, executor, errors, mapper, settings, actions, observations, lostAnswers, handledCapacity,
+				ToolCallLedger.NONE);
+	}
+
+	private ToolDispatcher(ToolRegistry registry, ExecutorService executor, SmoothToolErrorHandler errors,
+			JsonMapper mapper, Settings settings, BrowserActionsFactory actions, ToolCallObservations observations,
+			ToolAnswerRecorder lostAnswers, int handledCapacity, ToolCallLedger ledger) {
 		this.registry = registry;
 		this.runtime = new ToolRuntime(executor, errors, mapper, settings.timeout(), settings.queueTimeout(),
-				settings.retry(), observations, lostAnswers, registry::nameSet);
+				settings.retry(), observations, lostAnswers, registry::nameSet, Validate.notNull("ledger", ledger));
 		this.actions = actions;
 		this.handled = new HandledToolCalls(handledCapacity);
 	}
@@ -241,6 +269,23 @@ public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
 		}
 
 		private void dispatch(TaskRun run, TaskEvent event, boolean finalResponse) {
+			ToolCallLedger ledger = ToolDispatcher.this.runtime.ledger();
+			if (ledger == ToolCallLedger.NONE) {
+				start(run, event, finalResponse, ToolCallLedger.Decision.RUN);
+				return;
+			}
+			String eventId = Validate.notNull("id", event.id());
+			// claimed in the fleet's store before anything runs: only the claimer runs it
+			ledger.claim(run, eventId)
+				.subscribe((decision) -> start(run, event, finalResponse, decision),
+						(error) -> logger.warn("Could not claim Smooth tool call " + eventId + " of task " + run.id()
+								+ " in the task store; it is not run here (an heir answers it)", error));
+		}
+
+		private void start(TaskRun run, TaskEvent event, boolean finalResponse, ToolCallLedger.Decision decision) {
+			if (decision.action() == ToolCallLedger.Decision.Action.SKIP) {
+				return;
+			}
 			String name = Validate.notNull("name", event.payloadName());
 			JsonNode input = (event.payload() != null) ? event.payload().get("input") : null;
 			SmoothToolContext context = new SmoothToolContext(run.id(), event.id(), name,
@@ -251,6 +296,17 @@ public final class ToolDispatcher implements ToolAttachment, AutoCloseable {
 			if (finalResponse && logger.isInfoEnabled()) {
 				logger.info("Smooth tool call '" + name + "' (event " + context.eventId() + ") arrived with the final "
 						+ "status of task " + run.id() + ": it is handled, but the server may reject the answer");
+			}
+			if (decision.action() == ToolCallLedger.Decision.Action.RESEND) {
+				call.resend(Validate.notNull("answer", decision.answer()));
+				return;
+			}
+			if (decision.action() == ToolCallLedger.Decision.Action.INTERRUPTED) {
+				logger.warn("Smooth tool call '" + name + "' (event " + context.eventId() + ") of task " + run.id()
+						+ " was claimed by an instance that stopped before answering: answering \"tool interrupted, "
+						+ "try again\" (a tool is never run twice)");
+				call.interrupted();
+				return;
 			}
 			if (tool == null) {
 				logger.warn("The Smooth agent called unknown tool '" + name + "' on task " + run.id() + " (event "

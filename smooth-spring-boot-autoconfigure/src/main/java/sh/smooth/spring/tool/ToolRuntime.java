@@ -41,10 +41,12 @@ import sh.smooth.spring.observation.ToolCallObservations;
  * @param observations records the {@code smooth.tool.call} observations
  * @param lostAnswers counts answers that never reached the server
  * @param knownToolNames the application's tools, for bounded tags
+ * @param ledger claims calls and records answers fleet-wide ({@link ToolCallLedger#NONE}
+ * for one instance)
  */
 record ToolRuntime(ExecutorService executor, SmoothToolErrorHandler errors, JsonMapper mapper, Duration timeout,
 		Duration queueTimeout, RetrySettings retry, ToolCallObservations observations, ToolAnswerRecorder lostAnswers,
-		Supplier<Set<String>> knownToolNames) {
+		Supplier<Set<String>> knownToolNames, ToolCallLedger ledger) {
 
 	/**
 	 * Whether the executor was shut down: calls interrupted or refused from then on are

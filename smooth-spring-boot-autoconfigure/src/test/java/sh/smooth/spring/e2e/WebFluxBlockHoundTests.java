@@ -151,7 +151,9 @@ class WebFluxBlockHoundTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	// spring-jdbc and a driver are on this module's test classpath (for the task store),
+	// but this application has no database
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 	static class App {
 
 		@Bean

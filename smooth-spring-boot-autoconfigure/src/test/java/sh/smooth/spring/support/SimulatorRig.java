@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 
 import sh.smooth.spring.autoconfigure.SmoothAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothObservationAutoConfiguration;
+import sh.smooth.spring.autoconfigure.SmoothStoreAutoConfiguration;
 import sh.smooth.spring.autoconfigure.SmoothToolsAutoConfiguration;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.tool.SmoothTool;
@@ -53,9 +54,10 @@ public final class SimulatorRig {
 	 * @return the runner
 	 */
 	public static ApplicationContextRunner runner() {
-		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				CodecsAutoConfiguration.class, WebClientAutoConfiguration.class, SmoothAutoConfiguration.class,
-				SmoothToolsAutoConfiguration.class, SmoothObservationAutoConfiguration.class));
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+					WebClientAutoConfiguration.class, SmoothAutoConfiguration.class, SmoothToolsAutoConfiguration.class,
+					SmoothStoreAutoConfiguration.class, SmoothObservationAutoConfiguration.class));
 	}
 
 	/**

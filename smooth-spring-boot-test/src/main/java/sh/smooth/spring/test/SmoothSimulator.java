@@ -123,6 +123,13 @@ public final class SmoothSimulator implements AutoCloseable {
 
 	private final AtomicLong sequence = new AtomicLong();
 
+	/** Guards the count of running tasks against the limit at creation. */
+	private final Object creations = new Object();
+
+	private volatile int maxConcurrentTasks;
+
+	private int peakConcurrentTasks;
+
 	private final AtomicLong createdAtClock = new AtomicLong();
 
 	private final Map<String, ObjectNode> profiles = new LinkedHashMap<>();
@@ -318,6 +325,42 @@ public final class SmoothSimulator implements AutoCloseable {
 		this.requireExactApiKey = false;
 		this.sessionStartDelay = Duration.ofMillis(10);
 		this.recordingDelay = Duration.ofMillis(20);
+		synchronized (this.creations) {
+			this.maxConcurrentTasks = 0;
+			this.peakConcurrentTasks = 0;
+		}
+	}
+
+	/**
+	 * Limits the tasks and sessions running at once, as an account's plan does: a create
+	 * beyond it is answered 429 "concurrent session limit reached" and creates nothing.
+	 * @param limit the limit, 0 for none (the default)
+	 * @return this simulator
+	 */
+	public SmoothSimulator maxConcurrentTasks(int limit) {
+		if (limit < 0) {
+			throw new IllegalArgumentException("limit must not be negative: " + limit);
+		}
+		this.maxConcurrentTasks = limit;
+		return this;
+	}
+
+	/**
+	 * The most tasks and sessions that were running at once, counted at each creation.
+	 * @return the peak
+	 */
+	public int peakConcurrentTasks() {
+		synchronized (this.creations) {
+			return this.peakConcurrentTasks;
+		}
+	}
+
+	/**
+	 * How many tasks and sessions run now (not ended).
+	 * @return the number
+	 */
+	public int runningTasks() {
+		return (int) this.tasks.values().stream().filter((task) -> !task.status().isTerminal()).count();
 	}
 
 	/**
@@ -449,6 +492,42 @@ public final class SmoothSimulator implements AutoCloseable {
 			}
 		}
 		return duplicates;
+	}
+
+	/**
+	 * Second and later answers to a tool call that repeat its first answer exactly (same
+	 * code and output): harmless, the server accepts them (a client that re-sends an
+	 * answer it is unsure about).
+	 * @return the repeated answers
+	 */
+	public List<ToolAnswer> repeatedToolAnswers() {
+		return laterAnswers(true);
+	}
+
+	/**
+	 * Second and later answers to a tool call that differ from its first answer (code or
+	 * output): two instances decided one call differently, the bug a fleet must never
+	 * have.
+	 * @return the conflicting answers
+	 */
+	public List<ToolAnswer> conflictingToolAnswers() {
+		return laterAnswers(false);
+	}
+
+	private List<ToolAnswer> laterAnswers(boolean same) {
+		List<ToolAnswer> later = new ArrayList<>();
+		for (SimTask task : this.tasks.values()) {
+			for (List<ToolAnswer> answers : task.toolAnswers().values()) {
+				ToolAnswer first = answers.get(0);
+				for (ToolAnswer answer : answers.subList(1, answers.size())) {
+					boolean repeats = answer.code() == first.code() && answer.output().equals(first.output());
+					if (repeats == same) {
+						later.add(answer);
+					}
+				}
+			}
+		}
+		return later;
 	}
 
 	/**
@@ -802,8 +881,16 @@ public final class SmoothSimulator implements AutoCloseable {
 		SimTask.Plan plan = session ? sessionPlan() : taskPlan(body);
 		String id = "task_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 		SimTask task = new SimTask(this, id, nextCreatedAt(), session, device, enableRecording, plan);
-		task.record(call.request);
-		this.tasks.put(id, task);
+		synchronized (this.creations) {
+			int running = runningTasks();
+			int limit = this.maxConcurrentTasks;
+			if (limit > 0 && running >= limit) {
+				return SimResponse.error(429, "Concurrent session limit reached (" + limit + ")");
+			}
+			task.record(call.request);
+			this.tasks.put(id, task);
+			this.peakConcurrentTasks = Math.max(this.peakConcurrentTasks, running + 1);
+		}
 		task.start();
 		return ok(task.view(0L, false, false).body());
 	}

@@ -1,0 +1,27 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * The task store that lets several instances of an application share their Smooth tasks:
+ * the {@link sh.smooth.spring.store.TaskStore} SPI, its in-memory default and its JDBC
+ * implementation, and the fleet logic over it (leases, take-over, exactly-once tool
+ * calls, idempotent submits, the fleet-wide concurrency limit and
+ * {@link sh.smooth.spring.store.SmoothTaskCompletedEvent}). See {@code docs/fleet.md}.
+ */
+@NullMarked
+package sh.smooth.spring.store;
+
+import org.jspecify.annotations.NullMarked;
