@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import sh.smooth.spring.support.ExpectedLog;
 import sh.smooth.spring.task.SmoothTask;
 import sh.smooth.spring.task.TaskHandle;
+import sh.smooth.spring.task.TaskResult;
 import sh.smooth.spring.task.TaskStatus;
 import sh.smooth.spring.test.Route;
 import sh.smooth.spring.test.SimulatedTaskStatus;
@@ -114,6 +115,33 @@ class FleetTakeOverTests {
 					+ fleet.ledger.invocationCount() + " duplicates=" + fleet.ledger.duplicates().size()
 					+ " conflicting=" + sim.conflictingToolAnswers().size() + " repeated="
 					+ sim.repeatedToolAnswers().size() + " losses=0 killToLastResultMs=" + takeOverMillis);
+		}
+	}
+
+	@Test
+	void anotherLiveInstanceAttachesATaskOfTheStoreAndEachToolStillRunsOnce(SmoothSimulator sim) {
+		sim.onTask(TaskMatcher.textContains("order"))
+			.runningAfter(Duration.ofMillis(10))
+			.toolCall(Duration.ofMillis(300), "step", Map.of("n", 1))
+			.toolCall(Duration.ofMillis(20), "step", Map.of("n", 2))
+			.toolCall(Duration.ofMillis(20), "step", Map.of("n", 3))
+			.doneAfter(Duration.ofMillis(20));
+		try (FleetRig fleet = new FleetRig(sim)) {
+			FleetRig.Member a = fleet.start("a");
+			FleetRig.Member b = fleet.start("b");
+			String id = a.smooth().submit(SmoothTask.builder("order attached").build()).id();
+
+			// b follows a task that a created and still owns: both poll it, and the
+			// claims
+			// decide who runs each call
+			TaskResult result = b.smooth().attach(id).await(BOUND);
+
+			assertThat(result.status()).isEqualTo(TaskStatus.DONE);
+			assertThat(fleet.ledger.invocationCount()).isEqualTo(3);
+			assertThat(fleet.ledger.duplicates()).isEmpty();
+			assertThat(sim.conflictingToolAnswers()).isEmpty();
+			sim.assertNoUnansweredToolCalls();
+			assertThat(sim.allToolAnswers(id)).extracting((answer) -> answer.code()).containsExactly(200, 200, 200);
 		}
 	}
 
