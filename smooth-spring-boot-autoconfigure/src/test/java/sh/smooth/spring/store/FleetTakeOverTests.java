@@ -66,12 +66,7 @@ class FleetTakeOverTests {
 	@Test
 	void twoInstancesOneDiesWhileItsToolsRunTheOtherFinishesEveryTask(SmoothSimulator sim) {
 		int tasks = 20;
-		sim.onTask(TaskMatcher.textContains("order"))
-			.runningAfter(Duration.ofMillis(10))
-			.toolCall("step", Map.of("n", 1))
-			.toolCall(Duration.ofMillis(20), "step", Map.of("n", 2))
-			.toolCall(Duration.ofMillis(20), "step", Map.of("n", 3))
-			.doneAfter(Duration.ofMillis(20));
+		threeSteps(sim);
 		try (FleetRig fleet = new FleetRig(sim)) {
 			FleetRig.Member a = fleet.start("a");
 			FleetRig.Member b = fleet.start("b");
@@ -148,12 +143,7 @@ class FleetTakeOverTests {
 	@Test
 	void threeInstancesTwoHundredTasksWithFaultsOneDiesTheOthersShareItsTasks(SmoothSimulator sim) {
 		int tasks = 200;
-		sim.onTask(TaskMatcher.textContains("order"))
-			.runningAfter(Duration.ofMillis(10))
-			.toolCall("step", Map.of("n", 1))
-			.toolCall(Duration.ofMillis(20), "step", Map.of("n", 2))
-			.toolCall(Duration.ofMillis(20), "step", Map.of("n", 3))
-			.doneAfter(Duration.ofMillis(20));
+		threeSteps(sim);
 		try (FleetRig fleet = new FleetRig(sim)) {
 			String[] slower = { "smooth.polling.max-interval=500ms" };
 			FleetRig.Member a = fleet.start("a", slower);
@@ -278,6 +268,16 @@ class FleetTakeOverTests {
 			session.close();
 			assertThat(sim.taskStatus(id)).isEqualTo(SimulatedTaskStatus.CANCELLED);
 		}
+	}
+
+	/** Every "order" task calls the step tool three times, then ends. */
+	private static void threeSteps(SmoothSimulator sim) {
+		sim.onTask(TaskMatcher.textContains("order"))
+			.runningAfter(Duration.ofMillis(10))
+			.toolCall("step", Map.of("n", 1))
+			.toolCall(Duration.ofMillis(20), "step", Map.of("n", 2))
+			.toolCall(Duration.ofMillis(20), "step", Map.of("n", 3))
+			.doneAfter(Duration.ofMillis(20));
 	}
 
 }
