@@ -326,6 +326,7 @@ final class SimTask {
 		this.actionToolCalls.clear();
 		this.tie = null;
 		this.liveUrl = null;
+		this.simulator.taskEnded();
 		changed();
 		this.simulator.schedule(this.simulator.recordingDelay(), this::publishRecording);
 	}

@@ -206,6 +206,33 @@ class TaskProtocolTests {
 	}
 
 	@Test
+	void concurrencyLimitAnswers429UntilARunningTaskEnds() {
+		this.sim.maxConcurrentTasks(2);
+		this.sim.onTask(TaskMatcher.metadata("mode", "long")).doneAfter(Duration.ofMinutes(5));
+		this.sim.onTask(TaskMatcher.metadata("mode", "short")).doneAfter(Duration.ofMillis(200));
+		String running = this.api.post("/task", Map.of("task", "x", "metadata", Map.of("mode", "long")))
+			.r()
+			.get("id")
+			.asString();
+		this.api.post("/task", Map.of("task", "x", "metadata", Map.of("mode", "short")));
+		assertThat(this.sim.runningTasks()).isEqualTo(2);
+
+		Api.Reply refused = this.api.post("/task", Map.of("task", "x", "metadata", Map.of("mode", "short")));
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.text()).contains("Concurrent session limit reached (2)");
+		assertThat(this.sim.taskIds()).hasSize(2);
+
+		// the short task ends on its own, the long one by a cancel: both free their slot
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.sim.runningTasks() == 1);
+		assertThat(this.api.post("/task", Map.of("task", "x", "metadata", Map.of("mode", "short"))).status())
+			.isEqualTo(200);
+		this.api.delete("/task/" + running);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.sim.runningTasks() == 0);
+		assertThat(this.sim.peakConcurrentTasks()).isEqualTo(2);
+		assertThat(this.sim.taskIds()).hasSize(3);
+	}
+
+	@Test
 	void cancelReturnsTrueThen404AndTaskEndsCancelled() {
 		this.sim.onTask(TaskMatcher.any()).doneAfter(Duration.ofMinutes(1));
 		String id = this.api.createTask("long");
