@@ -104,15 +104,16 @@ public final class SmoothStoreAutoConfiguration {
 	}
 
 	/**
-	 * One instance has nobody to share its tool calls with: with the in-memory store,
-	 * they are answered as without a store.
+	 * One instance has nobody to share its tool calls with: with a store that is not
+	 * {@link TaskStore#shared() shared}, such as the in-memory one, they are answered as
+	 * without a store.
 	 * @param fleet this instance
 	 * @return the ledger
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	ToolCallLedger smoothToolCallLedger(FleetMember fleet) {
-		if (fleet.store() instanceof InMemoryTaskStore) {
+		if (!fleet.store().shared()) {
 			return ToolCallLedger.NONE;
 		}
 		return new FleetToolLedger(fleet, JsonMapper.builder().build());

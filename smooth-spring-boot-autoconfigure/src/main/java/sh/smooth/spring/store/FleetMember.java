@@ -60,8 +60,9 @@ import sh.smooth.spring.task.TaskResult;
  * an idempotency key reuse the task of an earlier one, and makes submits beyond
  * {@code smooth.fleet.max-concurrent-tasks} wait in the store's queue, in order. Store
  * calls run on a bounded scheduler of their own (JDBC blocks), never on a polling or HTTP
- * thread; with the {@link InMemoryTaskStore} they run inline. Closing it (a clean
- * shutdown) ends its leases so that the other instances take its tasks over at once.
+ * thread; when the store does not block ({@link TaskStore#blocking()}) they run inline.
+ * Closing it (a clean shutdown) ends its leases so that the other instances take its
+ * tasks over at once.
  */
 public final class FleetMember implements TaskFleet, AutoCloseable {
 
@@ -113,8 +114,7 @@ public final class FleetMember implements TaskFleet, AutoCloseable {
 		this.timers = timers;
 		this.publisher = publisher;
 		this.results = results;
-		if (store instanceof InMemoryTaskStore) {
-			// never blocks: a thread hop would only slow a single instance down
+		if (!store.blocking()) {
 			this.storeScheduler = null;
 			this.storeExecutor = Runnable::run;
 		}

@@ -318,6 +318,24 @@ public final class InMemoryTaskStore implements TaskStore {
 		return before - this.queue.size() - this.submits.size();
 	}
 
+	/**
+	 * Lives in this JVM: no other instance sees it.
+	 * @return {@code false}
+	 */
+	@Override
+	public boolean shared() {
+		return false;
+	}
+
+	/**
+	 * Its calls take a lock and touch maps, nothing more.
+	 * @return {@code false}
+	 */
+	@Override
+	public boolean blocking() {
+		return false;
+	}
+
 	@Override
 	public String toString() {
 		return "InMemoryTaskStore";

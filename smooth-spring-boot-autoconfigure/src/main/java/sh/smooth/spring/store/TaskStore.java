@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * of submits waiting for a slot of the fleet-wide concurrency limit. The default,
  * {@link InMemoryTaskStore}, serves one instance; {@link JdbcTaskStore}
  * ({@code smooth.store.type=jdbc}) a fleet. Declare a bean of this type to use another
- * store; every method must be atomic (one transaction), and may block: the fleet calls
- * them on a scheduler of its own, never on an HTTP or polling thread.
+ * store; every method must be atomic (one transaction), and may block: unless the store
+ * says otherwise ({@link #blocking()}), the fleet calls them on a scheduler of its own,
+ * never on an HTTP or polling thread.
  * <p>
  * Leases are durations, not instants: a store measures them on one clock (the
  * database's), so instances whose clocks differ still agree on when a lease expired.
@@ -283,6 +284,26 @@ public interface TaskStore {
 
 		}
 
+	}
+
+	/**
+	 * Whether other instances use this store too. A store only this instance sees has
+	 * nobody to share a tool call with, so each call is answered as without a store (no
+	 * claim, no recorded answer).
+	 * @return {@code true} unless the store lives in this JVM
+	 */
+	default boolean shared() {
+		return true;
+	}
+
+	/**
+	 * Whether its calls may block (on a network or a disk). Blocking calls run on a
+	 * bounded scheduler of the fleet's own; the others run inline, where a thread hop
+	 * would only add latency.
+	 * @return {@code true} unless every call returns at once
+	 */
+	default boolean blocking() {
+		return true;
 	}
 
 	/**

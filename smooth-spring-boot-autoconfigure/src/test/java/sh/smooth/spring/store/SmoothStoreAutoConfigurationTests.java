@@ -16,6 +16,10 @@
 
 package sh.smooth.spring.store;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -77,6 +81,45 @@ class SmoothStoreAutoConfigurationTests {
 			assertThat(context.getBean(ToolCallLedger.class)).isSameAs(ToolCallLedger.NONE);
 			assertThat(context).hasSingleBean(TaskLauncher.class).hasSingleBean(FleetTakeOver.class);
 		});
+	}
+
+	@Test
+	void theStoreSaysWhetherToolCallsAreSharedAndWhetherItsCallsLeaveTheCallersThread() {
+		this.runner.run((context) -> {
+			FleetMember fleet = context.getBean(FleetMember.class);
+			assertThat(fleet.store().shared()).isFalse();
+			assertThat(fleet.call(() -> Thread.currentThread().getName()).block())
+				.isEqualTo(Thread.currentThread().getName());
+		});
+		// an application's own store keeps both defaults: shared, and blocking
+		this.runner.withBean(TaskStore.class, SmoothStoreAutoConfigurationTests::sharedStore).run((context) -> {
+			assertThat(context.getBean(ToolCallLedger.class)).isInstanceOf(FleetToolLedger.class);
+			assertThat(context.getBean(FleetMember.class).call(() -> Thread.currentThread().getName()).block())
+				.startsWith("smooth-store");
+		});
+	}
+
+	/**
+	 * A store of the application's own that keeps the interface's defaults: the in-memory
+	 * store's work behind them.
+	 */
+	private static TaskStore sharedStore() {
+		InMemoryTaskStore delegate = new InMemoryTaskStore();
+		return (TaskStore) Proxy.newProxyInstance(TaskStore.class.getClassLoader(), new Class<?>[] { TaskStore.class },
+				(proxy, method, args) -> {
+					if (method.isDefault()) {
+						return InvocationHandler.invokeDefault(proxy, method, args);
+					}
+					if (method.getName().equals("toString")) {
+						return "SharedStore";
+					}
+					try {
+						return method.invoke(delegate, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 	@Test
