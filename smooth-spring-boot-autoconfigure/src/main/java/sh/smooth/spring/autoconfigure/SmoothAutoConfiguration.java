@@ -34,6 +34,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -158,8 +159,13 @@ public final class SmoothAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "smooth.warm-up.enabled", matchIfMissing = true)
-	SmoothWarmUp smoothWarmUp(SmoothApiClient api, SmoothResources resources, SmoothSchemaGenerator schemas) {
-		return new SmoothWarmUp(api, resources, schemas, WARM_UP_BOUND);
+	SmoothWarmUp smoothWarmUp(SmoothApiClient api, SmoothResources resources, SmoothSchemaGenerator schemas,
+			ConnectionSettings connection) {
+		// the client's pool and settings, without the application's customizers: one
+		// could route the loopback calls through a proxy
+		ClientHttpConnector connector = SmoothConnectorConfigurer.connector(connection, null, List.of(),
+				resources.connectionProvider());
+		return new SmoothWarmUp(api, resources, schemas, connector, connection, WARM_UP_BOUND);
 	}
 
 	@Bean(destroyMethod = "close")

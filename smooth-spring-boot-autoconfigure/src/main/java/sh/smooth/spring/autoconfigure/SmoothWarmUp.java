@@ -16,6 +16,8 @@
 
 package sh.smooth.spring.autoconfigure;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,10 +32,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunctions;
+import org.springframework.web.reactive.function.client.ExchangeStrategies;
 
 import sh.smooth.spring.api.CallSafety;
+import sh.smooth.spring.api.ConnectionSettings;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.SmoothResources;
 import sh.smooth.spring.api.TaskEvent;
@@ -44,11 +51,16 @@ import sh.smooth.spring.schema.SmoothSchemaGenerator;
  * Does the one-time work of the first call when the context starts, so the first task is
  * not the one that pays for it: Reactor Netty's event loops, resolver and native
  * transport ({@link HttpClient#warmup()}), the polling scheduler's threads, the schema
- * generator, and one submit, one poll and one event answer run through the client's
- * codecs, wire mapper and retry operators. Those calls never leave the process: an
- * {@linkplain SmoothApiClient#offline offline copy} of the client answers them with
- * canned responses, and no filter (the application's included) and no observation sees
- * them. Nothing is sent to Smooth, no DNS name is resolved, no connection is opened.
+ * generator, and one submit, one poll and one event answer through the client's codecs,
+ * wire mapper and retry operators and through Reactor Netty's connection pool, channel
+ * pipeline and HTTP codec. Those three calls never reach Smooth: they go to a
+ * {@link LoopbackSmooth} server of the warm-up's own on 127.0.0.1, through a copy of the
+ * client that has no filter (so no API key, and none of the application's filters) and no
+ * observation, on a connector built like the client's but without the application's
+ * connector customizers (one could add a proxy). No DNS name is resolved. When no
+ * loopback server can start, the calls are answered in the process instead
+ * ({@linkplain SmoothApiClient#offline offline}), which warms everything but the
+ * connector.
  * <p>
  * The work runs in {@link #start()}, before the application's runners, and is bounded:
  * after {@link #bound} it stops where it is and startup goes on. A failure is logged at
@@ -57,15 +69,6 @@ import sh.smooth.spring.schema.SmoothSchemaGenerator;
 final class SmoothWarmUp implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(SmoothWarmUp.class);
-
-	/**
-	 * A task as POST /task and GET /task/{id} return it, with a tool call and a result.
-	 */
-	private static final String TASK = """
-			{"r":{"id":"warm-up","status":"running","output":null,"credits_used":0,"device":"desktop",
-			"live_url":null,"recording_url":null,"downloads_url":null,
-			"events":[{"name":"tool_call","id":"e1","timestamp":1,"payload":{"name":"warmUp","input":{"a":1}}},
-			{"name":"browser_action","id":"e2","timestamp":2,"payload":{"code":200,"output":{"title":"t"}}}]}}""";
 
 	/** The body of a submit with every kind of member, read and then written. */
 	private static final String REQUEST = """
@@ -83,7 +86,15 @@ final class SmoothWarmUp implements SmartLifecycle {
 
 	private final SmoothSchemaGenerator schemas;
 
+	private final ClientHttpConnector connector;
+
+	private final ExchangeStrategies strategies;
+
 	private final Duration bound;
+
+	private final Loopbacks loopbacks;
+
+	private volatile List<String> loopbackRequests = List.of();
 
 	private volatile boolean running;
 
@@ -91,10 +102,26 @@ final class SmoothWarmUp implements SmartLifecycle {
 
 	private volatile int stepsDone;
 
-	SmoothWarmUp(SmoothApiClient api, SmoothResources resources, SmoothSchemaGenerator schemas, Duration bound) {
+	SmoothWarmUp(SmoothApiClient api, SmoothResources resources, SmoothSchemaGenerator schemas,
+			ClientHttpConnector connector, ConnectionSettings connection, Duration bound) {
+		this(api, resources, schemas, connector, connection, bound, LoopbackSmooth::start);
+	}
+
+	/**
+	 * Creates the warm-up with what starts its loopback server (tests make it fail).
+	 */
+	SmoothWarmUp(SmoothApiClient api, SmoothResources resources, SmoothSchemaGenerator schemas,
+			ClientHttpConnector connector, ConnectionSettings connection, Duration bound, Loopbacks loopbacks) {
+		this.loopbacks = loopbacks;
 		this.api = api;
 		this.resources = resources;
 		this.schemas = schemas;
+		this.connector = connector;
+		this.strategies = ExchangeStrategies.builder().codecs((codecs) -> {
+			codecs.defaultCodecs()
+				.maxInMemorySize((int) Math.min(Integer.MAX_VALUE, connection.maxResponseSize().toBytes()));
+			codecs.defaultCodecs().enableLoggingRequestDetails(false);
+		}).build();
 		this.bound = bound;
 	}
 
@@ -111,13 +138,20 @@ final class SmoothWarmUp implements SmartLifecycle {
 						() -> Mono.delay(Duration.ZERO, this.resources.scheduler()).block(left(deadline))),
 				new Step("a submit, a poll and an answer", () -> calls(deadline)),
 				new Step("the schema generator", () -> this.schemas.schemaFor(Shape.class)));
+		StringBuilder times = new StringBuilder();
 		for (Step step : steps) {
 			if (System.nanoTime() >= deadline) {
 				break;
 			}
+			long stepStart = System.nanoTime();
 			try {
 				step.work().run();
 				done.incrementAndGet();
+				times.append((times.length() > 0) ? ", " : "")
+					.append(step.name())
+					.append(' ')
+					.append(Duration.ofNanos(System.nanoTime() - stepStart).toMillis())
+					.append(" ms");
 			}
 			catch (RuntimeException ex) {
 				if (logger.isDebugEnabled()) {
@@ -129,24 +163,58 @@ final class SmoothWarmUp implements SmartLifecycle {
 		this.tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		if (logger.isDebugEnabled()) {
 			logger.debug("Smooth warm-up: " + done.get() + " of " + steps.size() + " steps in " + this.tookMillis
-					+ " ms (bound " + this.bound.toMillis() + " ms)");
+					+ " ms (bound " + this.bound.toMillis() + " ms): " + times);
 		}
 	}
 
 	private void calls(long deadline) {
-		SmoothApiClient offline = this.api.offline((request) -> Mono.just(answer(request)));
+		LoopbackSmooth loopback;
+		try {
+			loopback = this.loopbacks.start();
+		}
+		catch (IOException | LinkageError ex) {
+			// no jdk.httpserver module, or no loopback port: warm all but the connector
+			if (logger.isDebugEnabled()) {
+				logger.debug("Smooth warm-up: no loopback server (" + ex + "), the calls are answered in the process");
+			}
+			calls(this.api.offline((request) -> Mono.just(answer(request))), deadline);
+			return;
+		}
+		try (loopback) {
+			ExchangeFunction exchange = ExchangeFunctions.create(this.connector, this.strategies);
+			URI target = loopback.uri();
+			// the copy has no filters, so no API key; the headers go anyway in case a
+			// default header carries one
+			calls(this.api.offline((request) -> exchange
+				.exchange(ClientRequest.from(request).url(redirect(request.url(), target)).headers((headers) -> {
+					headers.remove("apikey");
+					headers.remove(HttpHeaders.AUTHORIZATION);
+				}).build())), deadline);
+		}
+		finally {
+			this.loopbackRequests = loopback.requests();
+		}
+	}
+
+	private void calls(SmoothApiClient client, long deadline) {
 		TaskRequest request = this.api.mapper().readValue(REQUEST, TaskRequest.class);
-		offline.createTask(request).block(left(deadline));
-		offline.getTask("warm-up", 0).block(left(deadline));
-		offline
+		client.createTask(request).block(left(deadline));
+		client.getTask("warm-up", 0).block(left(deadline));
+		client
 			.sendEvent("warm-up", TaskEvent.toolResponse("e1", 200, this.api.mapper().nullNode()),
 					CallSafety.IDEMPOTENT)
 			.block(left(deadline));
 	}
 
+	/** The same path and query on the loopback server: nothing reaches the real host. */
+	private static URI redirect(URI url, URI target) {
+		String query = (url.getRawQuery() != null) ? "?" + url.getRawQuery() : "";
+		return URI.create(target + url.getRawPath() + query);
+	}
+
 	private static ClientResponse answer(ClientRequest request) {
 		String body = (request.method() == HttpMethod.POST && request.url().getPath().endsWith("/event"))
-				? "{\"r\":null}" : TASK;
+				? "{\"r\":null}" : LoopbackSmooth.TASK;
 		return ClientResponse.create(HttpStatus.OK)
 			.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
 			.body(body)
@@ -163,6 +231,14 @@ final class SmoothWarmUp implements SmartLifecycle {
 	 */
 	long tookMillis() {
 		return this.tookMillis;
+	}
+
+	/**
+	 * What the loopback server received, as {@code METHOD path with|without a key}.
+	 * @return the requests, empty when the calls were answered in the process
+	 */
+	List<String> loopbackRequests() {
+		return this.loopbackRequests;
 	}
 
 	/**
@@ -191,6 +267,16 @@ final class SmoothWarmUp implements SmartLifecycle {
 	}
 
 	private record Step(String name, Runnable work) {
+	}
+
+	/**
+	 * Starts the loopback server.
+	 */
+	@FunctionalInterface
+	interface Loopbacks {
+
+		LoopbackSmooth start() throws IOException;
+
 	}
 
 	/**

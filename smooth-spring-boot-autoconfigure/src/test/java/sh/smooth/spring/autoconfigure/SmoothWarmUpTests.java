@@ -16,21 +16,33 @@
 
 package sh.smooth.spring.autoconfigure;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
+
 import sh.smooth.spring.SmoothOperations;
 import sh.smooth.spring.SmoothWebClientCustomizer;
+import sh.smooth.spring.api.ConnectionSettings;
+import sh.smooth.spring.api.SmoothApiClient;
+import sh.smooth.spring.api.SmoothResources;
+import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.support.SimulatorRig;
 import sh.smooth.spring.task.TaskStatus;
 import sh.smooth.spring.test.SmoothSimulator;
 import sh.smooth.spring.test.SmoothSimulatorExtension;
 import sh.smooth.spring.test.TaskMatcher;
 
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,15 +69,57 @@ class SmoothWarmUpTests {
 				assertThat(warmUp.isRunning()).isTrue();
 				assertThat(warmUp.stepsDone()).isEqualTo(4);
 				assertThat(warmUp.tookMillis()).isNotNegative();
-				// the submit, poll and answer of the warm-up were answered in the
-				// process,
-				// unseen by the application's filters
+				// the submit, poll and answer of the warm-up went to its loopback server,
+				// without the key and unseen by the application's filters
+				String base = java.net.URI.create(sim.baseUrl()).getPath();
+				assertThat(warmUp.loopbackRequests()).containsExactly("POST " + base + "/task without a key",
+						"GET " + base + "/task/warm-up without a key",
+						"POST " + base + "/task/warm-up/event without a key");
 				assertThat(sim.requests()).isEmpty();
 				assertThat(filtered).isEmpty();
 
 				assertThat(context.getBean(SmoothOperations.class).run("Say hi").status()).isEqualTo(TaskStatus.DONE);
 				assertThat(sim.requests()).isNotEmpty();
 				assertThat(filtered).hasSameSizeAs(sim.requests());
+			});
+	}
+
+	@Test
+	void theWarmUpCallsAreNotObserved(SmoothSimulator sim) {
+		sim.onTask(TaskMatcher.any()).doneAfter(Duration.ZERO);
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		SimulatorRig.runner()
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					WebClientObservationAutoConfiguration.class))
+			.withBean(ObservationRegistry.class, () -> registry)
+			.withPropertyValues(SimulatorRig.properties(sim))
+			.run((context) -> {
+				assertThat(context.getBean(SmoothWarmUp.class).loopbackRequests()).hasSize(3);
+				assertThat(registry).doesNotHaveAnyObservation();
+				// the registry does see the client's calls: the emptiness above is the
+				// warm-up's doing
+				context.getBean(SmoothOperations.class).run("Say hi");
+				assertThat(registry).hasObservationWithNameEqualTo("http.client.requests");
+			});
+	}
+
+	@Test
+	void withoutALoopbackServerTheCallsAreAnsweredInTheProcess(SmoothSimulator sim) {
+		SimulatorRig.runner()
+			.withPropertyValues(SimulatorRig.properties(sim, "smooth.warm-up.enabled=false"))
+			.run((context) -> {
+				ConnectionSettings connection = context.getBean(ConnectionSettings.class);
+				SmoothResources resources = context.getBean(SmoothResources.class);
+				SmoothWarmUp warmUp = new SmoothWarmUp(context.getBean(SmoothApiClient.class), resources,
+						context.getBean(SmoothSchemaGenerator.class), SmoothConnectorConfigurer.connector(connection,
+								null, List.of(), resources.connectionProvider()),
+						connection, Duration.ofSeconds(10), () -> {
+							throw new IOException("no port for you");
+						});
+				warmUp.start();
+				assertThat(warmUp.stepsDone()).isEqualTo(4);
+				assertThat(warmUp.loopbackRequests()).isEmpty();
+				assertThat(sim.requests()).isEmpty();
 			});
 	}
 
