@@ -19,6 +19,7 @@ package sh.smooth.spring.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
@@ -28,6 +29,7 @@ import reactor.netty.resources.ConnectionProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.ClientCodecConfigurer;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -95,17 +97,26 @@ public final class SmoothWebClients {
 		return builder.baseUrl(base)
 			.clientConnector(connector)
 			.defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT)
-			.codecs((codecs) -> {
-				codecs.defaultCodecs()
-					.maxInMemorySize((int) Math.min(Integer.MAX_VALUE, settings.maxResponseSize().toBytes()));
-				// the apikey header is a request header: Spring's exchange logging prints
-				// request headers in clear at TRACE when request details are on
-				// (spring.http.codecs.log-request-details, copied from Boot's builder),
-				// so this client never enables them; its TRACE lines show
-				// headers={masked}
-				codecs.defaultCodecs().enableLoggingRequestDetails(false);
-			})
+			.codecs(codecs(settings))
 			.filter(apiKeyFilter(base, settings.apiKey()));
+	}
+
+	/**
+	 * The codec settings of a client for the Smooth API: its response size limit, and no
+	 * request details in the exchange logs.
+	 * @param settings the settings
+	 * @return what configures the codecs
+	 */
+	public static Consumer<ClientCodecConfigurer> codecs(ConnectionSettings settings) {
+		return (codecs) -> {
+			codecs.defaultCodecs()
+				.maxInMemorySize((int) Math.min(Integer.MAX_VALUE, settings.maxResponseSize().toBytes()));
+			// the apikey header is a request header: Spring's exchange logging prints
+			// request headers in clear at TRACE when request details are on
+			// (spring.http.codecs.log-request-details, copied from Boot's builder),
+			// so this client never enables them; its TRACE lines show headers={masked}
+			codecs.defaultCodecs().enableLoggingRequestDetails(false);
+		};
 	}
 
 	/**

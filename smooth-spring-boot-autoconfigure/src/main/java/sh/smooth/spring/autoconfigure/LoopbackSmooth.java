@@ -87,14 +87,24 @@ final class LoopbackSmooth implements AutoCloseable {
 			boolean key = exchange.getRequestHeaders().containsKey("apikey")
 					|| exchange.getRequestHeaders().containsKey("Authorization");
 			this.requests.add(exchange.getRequestMethod() + " " + path + (key ? " with a key" : " without a key"));
-			boolean event = "POST".equals(exchange.getRequestMethod()) && path.endsWith("/event");
-			byte[] body = (event ? "{\"r\":null}" : TASK).getBytes(StandardCharsets.UTF_8);
+			byte[] body = body(exchange.getRequestMethod(), path).getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);
 			}
 		}
+	}
+
+	/**
+	 * What the warm-up's Smooth answers: {@code {"r":null}} to an event answer, else the
+	 * task.
+	 * @param method the request's method
+	 * @param path the request's path
+	 * @return the JSON body
+	 */
+	static String body(String method, String path) {
+		return ("POST".equals(method) && path.endsWith("/event")) ? "{\"r\":null}" : TASK;
 	}
 
 	/**

@@ -29,7 +29,6 @@ import reactor.netty.http.client.HttpClient;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -43,6 +42,7 @@ import sh.smooth.spring.api.CallSafety;
 import sh.smooth.spring.api.ConnectionSettings;
 import sh.smooth.spring.api.SmoothApiClient;
 import sh.smooth.spring.api.SmoothResources;
+import sh.smooth.spring.api.SmoothWebClients;
 import sh.smooth.spring.api.TaskEvent;
 import sh.smooth.spring.api.TaskRequest;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
@@ -117,11 +117,7 @@ final class SmoothWarmUp implements SmartLifecycle {
 		this.resources = resources;
 		this.schemas = schemas;
 		this.connector = connector;
-		this.strategies = ExchangeStrategies.builder().codecs((codecs) -> {
-			codecs.defaultCodecs()
-				.maxInMemorySize((int) Math.min(Integer.MAX_VALUE, connection.maxResponseSize().toBytes()));
-			codecs.defaultCodecs().enableLoggingRequestDetails(false);
-		}).build();
+		this.strategies = ExchangeStrategies.builder().codecs(SmoothWebClients.codecs(connection)).build();
 		this.bound = bound;
 	}
 
@@ -213,11 +209,9 @@ final class SmoothWarmUp implements SmartLifecycle {
 	}
 
 	private static ClientResponse answer(ClientRequest request) {
-		String body = (request.method() == HttpMethod.POST && request.url().getPath().endsWith("/event"))
-				? "{\"r\":null}" : LoopbackSmooth.TASK;
 		return ClientResponse.create(HttpStatus.OK)
 			.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-			.body(body)
+			.body(LoopbackSmooth.body(request.method().name(), request.url().getPath()))
 			.build();
 	}
 

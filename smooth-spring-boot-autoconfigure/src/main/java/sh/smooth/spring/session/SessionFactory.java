@@ -23,7 +23,9 @@ import reactor.core.publisher.Mono;
 import sh.smooth.spring.api.TaskKind;
 import sh.smooth.spring.browser.BrowserOptions;
 import sh.smooth.spring.runtime.Creation;
+import sh.smooth.spring.runtime.TaskKeys;
 import sh.smooth.spring.runtime.TaskLauncher;
+import sh.smooth.spring.runtime.TaskRun;
 import sh.smooth.spring.support.Validate;
 
 /**
@@ -74,7 +76,7 @@ public final class SessionFactory implements AutoCloseable {
 		Validate.notNull("options", options);
 		CompletableFuture<Void> gaveUp = new CompletableFuture<>();
 		CompletableFuture<SmoothSession> creating = this.launcher
-			.create(TaskKind.SESSION, null, options, sh.smooth.spring.runtime.TaskKeys.NONE, gaveUp)
+			.create(TaskKind.SESSION, null, options, TaskKeys.NONE, gaveUp)
 			.thenApply((run) -> opened(run).blocking());
 		Creation<SmoothSession> creation = Creation.of(creating, "session", SmoothSession::id,
 				(session) -> session.reactive().closer().forceClose());
@@ -88,7 +90,7 @@ public final class SessionFactory implements AutoCloseable {
 		return creation;
 	}
 
-	private ReactiveSmoothSession opened(sh.smooth.spring.runtime.TaskRun run) {
+	private ReactiveSmoothSession opened(TaskRun run) {
 		ReactiveSmoothSession session = this.actions.session(run);
 		this.registry.register(session);
 		return session;

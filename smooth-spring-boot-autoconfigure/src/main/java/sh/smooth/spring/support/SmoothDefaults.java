@@ -18,6 +18,8 @@ package sh.smooth.spring.support;
 
 import java.time.Duration;
 
+import org.springframework.format.annotation.DurationFormat;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -60,29 +62,20 @@ public final class SmoothDefaults {
 	}
 
 	/**
-	 * Reads one of this class's durations as the configuration properties do. Only the
-	 * simple form these constants use ({@code 30s}, {@code 5m}) is read: this package may
-	 * not depend on Spring Boot, whose converter the properties use (SmoothDefaultsTests
-	 * checks that both read every constant alike).
+	 * Reads one of this class's durations as the configuration properties do, in Spring's
+	 * simple form ({@code 30s}, {@code 5m}): this package may not depend on Spring Boot,
+	 * whose converter the properties use (SmoothDefaultsTests checks that both read every
+	 * constant alike).
 	 * @param text a duration constant of this class
 	 * @return the duration
 	 */
 	public static Duration duration(String text) {
-		int unit = 0;
-		while (unit < text.length() && Character.isDigit(text.charAt(unit))) {
-			unit++;
+		try {
+			return DurationFormatterUtils.parse(text, DurationFormat.Style.SIMPLE);
 		}
-		if (unit == 0) {
-			throw new IllegalArgumentException("not a simple duration: " + text);
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("not a simple duration: " + text, ex);
 		}
-		long amount = Long.parseLong(text.substring(0, unit));
-		return switch (text.substring(unit)) {
-			case "ms" -> Duration.ofMillis(amount);
-			case "s" -> Duration.ofSeconds(amount);
-			case "m" -> Duration.ofMinutes(amount);
-			case "h" -> Duration.ofHours(amount);
-			default -> throw new IllegalArgumentException("not a simple duration: " + text);
-		};
 	}
 
 	/**

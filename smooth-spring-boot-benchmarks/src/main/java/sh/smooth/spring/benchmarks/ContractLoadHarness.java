@@ -68,8 +68,7 @@ public final class ContractLoadHarness {
 			// the first burst opens the connection pool and compiles the concurrent paths
 			async(sim, smooth, 1000, "cold");
 			// A-B-B-A: whichever path runs first after the cold burst still pays for
-			// compiling
-			// its own chains, so each path runs once early and once late
+			// compiling its own chains, so each path runs once early and once late
 			results.add(async(sim, smooth, 1000, "warm, 1st"));
 			results.add(reactive(sim, reactive, 1000, "warm, 1st"));
 			results.add(reactive(sim, reactive, 1000, "warm, 2nd"));
