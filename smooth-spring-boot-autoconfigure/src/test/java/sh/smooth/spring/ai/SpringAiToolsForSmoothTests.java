@@ -53,6 +53,7 @@ import sh.smooth.spring.test.ToolAnswer;
 import sh.smooth.spring.tool.ToolRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A Spring AI {@code @Tool} method serves the Smooth agent too: offered per task or by
@@ -175,12 +176,16 @@ class SpringAiToolsForSmoothTests {
 						.containsEntry("smooth.tool_call_id", answers.get(0).toolCallId())
 						.containsKey("smooth.tool_context");
 				});
-				assertThat(observations).hasObservationWithNameEqualTo("smooth.tool.call")
-					.that()
-					.hasBeenStopped()
-					.hasLowCardinalityKeyValue("smooth.tool.name", "local_time")
-					.hasLowCardinalityKeyValue("smooth.tool.outcome", "success")
-					.hasHighCardinalityKeyValue("smooth.task.id", taskId);
+				// the call's observation stops once the answer's POST has completed, and
+				// the
+				// task may end at the answer: run() can return before that
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(observations).hasObservationWithNameEqualTo("smooth.tool.call")
+						.that()
+						.hasBeenStopped()
+						.hasLowCardinalityKeyValue("smooth.tool.name", "local_time")
+						.hasLowCardinalityKeyValue("smooth.tool.outcome", "success")
+						.hasHighCardinalityKeyValue("smooth.task.id", taskId));
 			});
 	}
 
