@@ -78,11 +78,12 @@ class SlowServerFaultTest {
 	@Test
 	void aLongPollingServerIsPolledAgainAtOnceAfterAHoldThatBroughtEvents(SmoothSimulator sim) {
 		sim.longPoll(Duration.ofSeconds(10));
-		// the first poll goes out after the 3 s first delay and is held until the first
-		// call, 2 s later: a hold over a second that brought events, whatever the
-		// machine's load, teaches the client that the server holds polls. (A script whose
-		// first hold was shorter left the lesson to how the answer's wake-up and the
-		// re-read of the newest millisecond interleave: about one run in five missed it.)
+		// the first call comes 5 s after the submit. The first poll goes out at once
+		// (await() wants the result) and is held until that call: a hold of seconds that
+		// brought events teaches the client that the server holds polls. Sent as late as
+		// the 3 s first delay, it would still be held 2 s. (A script whose first hold was
+		// shorter left the lesson to how the answer's wake-up and the re-read of the
+		// newest millisecond interleave: about one run in five missed it.)
 		sim.onTask(TaskMatcher.any())
 			.toolCall(Duration.ofSeconds(5), "clock", Map.of())
 			.toolCall(Duration.ofMillis(300), "clock", Map.of())
