@@ -84,7 +84,11 @@ class SlowServerFaultTest {
 		// the 3 s first delay, it would still be held 2 s. (A script whose first hold was
 		// shorter left the lesson to how the answer's wake-up and the re-read of the
 		// newest millisecond interleave: about one run in five missed it.)
+		// running from the start: a first poll that came while the task was still
+		// waiting would be ended by the change to running, not by the call (seen in a
+		// full build: the poll came 3 ms after the submit)
 		sim.onTask(TaskMatcher.any())
+			.runningAfter(Duration.ZERO)
 			.toolCall(Duration.ofSeconds(5), "clock", Map.of())
 			.toolCall(Duration.ofMillis(300), "clock", Map.of())
 			.toolCall(Duration.ofMillis(300), "clock", Map.of());
