@@ -18,6 +18,7 @@ package sh.smooth.spring.task;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -162,7 +163,13 @@ class CertificateSecrecyTests {
 
 	private String loggedText() {
 		StringBuilder text = new StringBuilder();
-		for (ILoggingEvent event : this.logs.list) {
+		List<ILoggingEvent> events;
+		// the client's threads may still be logging: AppenderBase appends under the
+		// appender's lock, so a copy taken under it is whole
+		synchronized (this.logs) {
+			events = new ArrayList<>(this.logs.list);
+		}
+		for (ILoggingEvent event : events) {
 			text.append(event.getFormattedMessage()).append('\n');
 			if (event.getThrowableProxy() != null) {
 				text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
