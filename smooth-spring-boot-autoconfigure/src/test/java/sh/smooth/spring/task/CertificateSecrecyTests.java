@@ -18,21 +18,15 @@ package sh.smooth.spring.task;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ByteArrayResource;
@@ -46,6 +40,7 @@ import sh.smooth.spring.runtime.TaskDefaults;
 import sh.smooth.spring.runtime.TaskRequestMapper;
 import sh.smooth.spring.schema.SmoothSchemaGenerator;
 import sh.smooth.spring.support.ExpectedLog;
+import sh.smooth.spring.support.LogCapture;
 import sh.smooth.spring.support.SmoothTestClients;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -80,26 +75,17 @@ class CertificateSecrecyTests {
 
 	private SmoothTestClients clients;
 
-	private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-
-	private Logger root;
-
-	private Level rootLevel;
+	private LogCapture logs;
 
 	@BeforeEach
 	void setUp() {
 		this.clients = SmoothTestClients.create(wm.baseUrl() + "/api/v1");
-		this.root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-		this.rootLevel = this.root.getLevel();
-		this.root.setLevel(Level.TRACE);
-		this.logs.start();
-		this.root.addAppender(this.logs);
+		this.logs = LogCapture.of(Level.TRACE, org.slf4j.Logger.ROOT_LOGGER_NAME);
 	}
 
 	@AfterEach
 	void tearDown() {
-		this.root.detachAppender(this.logs);
-		this.root.setLevel(this.rootLevel);
+		this.logs.close();
 		this.clients.close();
 	}
 
@@ -125,8 +111,8 @@ class CertificateSecrecyTests {
 		assertThat(request.certificates()).isNotNull();
 		assertNoSecret(task.toString(), request.toString(), request.certificates().toString(),
 				task.browser().certificates().toString(), handle.toString(), result.toString());
-		assertThat(this.logs.list).as("something was logged at DEBUG/TRACE").isNotEmpty();
-		assertNoSecret(loggedText());
+		assertThat(this.logs.events()).as("something was logged at DEBUG/TRACE").isNotEmpty();
+		assertNoSecret(this.logs.text());
 	}
 
 	@Test
@@ -146,7 +132,7 @@ class CertificateSecrecyTests {
 				assertThat(ex.getMessage()).contains("certificates.0.password").contains("invalid certificate");
 				assertNoSecret(ex.getMessage(), ex.toString(), String.valueOf(ex.fieldErrors()));
 			});
-		assertNoSecret(loggedText());
+		assertNoSecret(this.logs.text());
 	}
 
 	@Test
@@ -159,23 +145,6 @@ class CertificateSecrecyTests {
 		assertThatExceptionOfType(SmoothValidationException.class)
 			.isThrownBy(() -> SmoothTask.builder("x").browser((b) -> b.certificate(certificate)).maxSteps(1).build())
 			.satisfies((ex) -> assertNoSecret(ex.getMessage()));
-	}
-
-	private String loggedText() {
-		StringBuilder text = new StringBuilder();
-		List<ILoggingEvent> events;
-		// the client's threads may still be logging: AppenderBase appends under the
-		// appender's lock, so a copy taken under it is whole
-		synchronized (this.logs) {
-			events = new ArrayList<>(this.logs.list);
-		}
-		for (ILoggingEvent event : events) {
-			text.append(event.getFormattedMessage()).append('\n');
-			if (event.getThrowableProxy() != null) {
-				text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
-			}
-		}
-		return text.toString();
 	}
 
 	private static void assertNoSecret(String... texts) {
