@@ -27,6 +27,7 @@ import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 
 import sh.smooth.spring.api.TaskKind;
+import sh.smooth.spring.error.SmoothNotFoundException;
 import sh.smooth.spring.runtime.TaskLauncher;
 
 /**
@@ -113,8 +114,30 @@ public final class FleetTakeOver implements AutoCloseable {
 							.subscribe(null, (error) -> logger.warn("Could not close Smooth session " + stored.taskId()
 									+ " taken over from a stopped instance", error));
 					}
-				}, (error) -> this.fleet.lost(stored, error));
+				}, (error) -> lost(stored, error));
 		}
+	}
+
+	/**
+	 * A take-over whose attachment failed: the task is released for the next sweep, or
+	 * ended when the server does not know it.
+	 */
+	private void lost(TaskStore.StoredTask stored, Throwable error) {
+		if (!this.fleet.isActive()) {
+			return;
+		}
+		boolean unknown = error instanceof SmoothNotFoundException;
+		logger.warn("Could not take over Smooth task " + stored.taskId() + ": " + error.getMessage()
+				+ (unknown ? " (the server does not know it: it is marked ended)" : " (the next sweep tries again)"));
+		this.fleet.call(() -> {
+			if (unknown) {
+				this.fleet.store().finish(stored.taskId(), "unknown");
+			}
+			else {
+				this.fleet.store().releaseTask(stored.taskId(), this.fleet.instanceId());
+			}
+			return Boolean.TRUE;
+		}).subscribe(null, (storeError) -> logger.debug("Could not release a task", storeError));
 	}
 
 	@Override
