@@ -49,22 +49,15 @@ final class FleetAdmission {
 
 	private final FleetMember member;
 
-	private final TaskStore store;
-
-	private final FleetSettings settings;
-
 	private final Scheduler timers;
-
-	private final StoreCalls calls;
 
 	private final AtomicInteger queuedHere = new AtomicInteger();
 
-	FleetAdmission(FleetMember member, TaskStore store, FleetSettings settings, Scheduler timers, StoreCalls calls) {
+	// the store, the settings and where store calls run are read from the member, as its
+	// other helpers (FollowedTask, FleetTakeOver, FleetToolLedger) read them
+	FleetAdmission(FleetMember member, Scheduler timers) {
 		this.member = member;
-		this.store = store;
-		this.settings = settings;
 		this.timers = timers;
-		this.calls = calls;
 	}
 
 	/**
@@ -83,15 +76,16 @@ final class FleetAdmission {
 	}
 
 	private String instanceId() {
-		return this.settings.instanceId();
+		return this.member.settings().instanceId();
 	}
 
 	private Mono<TaskRun> claimKey(String key, Creating creating) {
-		return this.calls.call(() -> this.store.claimSubmit(key, instanceId(), this.settings.lease()))
+		return this.member.calls()
+			.call(() -> this.member.store().claimSubmit(key, instanceId(), this.member.settings().lease()))
 			.flatMap((claim) -> {
 				if (claim.mine()) {
-					return admitted(creating, key).doOnError((error) -> this.calls.call(() -> {
-						this.store.releaseSubmit(key, instanceId());
+					return admitted(creating, key).doOnError((error) -> this.member.calls().call(() -> {
+						this.member.store().releaseSubmit(key, instanceId());
 						return Boolean.TRUE;
 					})
 						.subscribe(null,
@@ -107,7 +101,7 @@ final class FleetAdmission {
 				}
 				// another instance is creating it: ask again soon, unless the caller gave
 				// up
-				return Mono.delay(this.settings.queuePollInterval(), this.timers)
+				return Mono.delay(this.member.settings().queuePollInterval(), this.timers)
 					.takeUntilOther(gaveUp(creating))
 					.switchIfEmpty(
 							Mono.error(() -> new SmoothException("Gave up waiting for the task of idempotency key "
@@ -125,7 +119,7 @@ final class FleetAdmission {
 	}
 
 	private Mono<TaskRun> attachExisting(String taskId, Creating creating) {
-		return this.calls.call(() -> this.store.find(taskId)).flatMap((stored) -> {
+		return this.member.calls().call(() -> this.member.store().find(taskId)).flatMap((stored) -> {
 			Optional<TaskStore.StoredTask> known = stored;
 			TaskStore.StoredTask task = known.orElse(null);
 			return creating.attach(taskId,
@@ -137,14 +131,15 @@ final class FleetAdmission {
 
 	private Mono<TaskRun> admitted(Creating creating, @Nullable String idempotencyKey) {
 		TaskKeys keys = creating.keys();
-		int limit = this.settings.maxConcurrentTasks();
+		int limit = this.member.settings().maxConcurrentTasks();
 		if (limit <= 0) {
 			return creating
 				.post((run) -> this.member.follow(run, keys.correlationKey(), false, newRow(run, keys, idempotencyKey),
 						null))
 				.flatMap(this::recorded);
 		}
-		return this.calls.call(() -> this.store.enqueue(instanceId(), this.settings.lease()))
+		return this.member.calls()
+			.call(() -> this.member.store().enqueue(instanceId(), this.member.settings().lease()))
 			.flatMap((ticket) -> attempt(ticket, limit, creating, idempotencyKey));
 	}
 
@@ -157,8 +152,8 @@ final class FleetAdmission {
 			.onErrorResume(FleetAdmission::concurrencyLimit, (error) -> {
 				logger.info("Smooth answered 429 (" + error.getMessage() + "): the submit waits in the fleet's "
 						+ "queue again, nothing was created");
-				return this.calls.call(() -> {
-					this.store.requeue(ticket);
+				return this.member.calls().call(() -> {
+					this.member.store().requeue(ticket);
 					return Boolean.TRUE;
 				})
 					.then(Mono.delay(LIMIT_BACKOFF, this.timers))
@@ -172,10 +167,11 @@ final class FleetAdmission {
 	 * caller gave up first.
 	 */
 	private Mono<Void> slot(long ticket, int limit, Creating creating) {
-		Mono<Boolean> granted = Mono.defer(() -> this.calls.call(() -> this.store.acquire(ticket, limit)))
+		Mono<Boolean> granted = Mono
+			.defer(() -> this.member.calls().call(() -> this.member.store().acquire(ticket, limit)))
 			.filter(Boolean::booleanValue)
-			.repeatWhenEmpty(Integer.MAX_VALUE,
-					(ticks) -> ticks.concatMap((tick) -> Mono.delay(this.settings.queuePollInterval(), this.timers)));
+			.repeatWhenEmpty(Integer.MAX_VALUE, (ticks) -> ticks
+				.concatMap((tick) -> Mono.delay(this.member.settings().queuePollInterval(), this.timers)));
 		Mono<Boolean> gaveUp = gaveUp(creating).thenReturn(Boolean.FALSE);
 		this.queuedHere.incrementAndGet();
 		return Mono.firstWithValue(granted, gaveUp).flatMap((got) -> {
@@ -188,8 +184,8 @@ final class FleetAdmission {
 	}
 
 	private void dequeue(long ticket) {
-		this.calls.call(() -> {
-			this.store.dequeue(ticket);
+		this.member.calls().call(() -> {
+			this.member.store().dequeue(ticket);
 			return Boolean.TRUE;
 		})
 			.subscribe(null, (error) -> logger.warn("Could not leave the fleet's queue (ticket " + ticket

@@ -98,7 +98,7 @@ public final class FleetMember implements TaskFleet, AutoCloseable {
 		this.publisher = publisher;
 		this.results = results;
 		this.calls = new StoreCalls(store);
-		this.admission = new FleetAdmission(this, store, settings, timers, this.calls);
+		this.admission = new FleetAdmission(this, timers);
 	}
 
 	/**
