@@ -17,7 +17,6 @@
 package sh.smooth.spring.autoconfigure;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -143,12 +142,14 @@ class SmoothHttpClientSettingsTests {
 		runner()
 			.withPropertyValues("spring.http.clients.ssl.bundle=smooth-test", "smooth.read-timeout=300ms",
 					"spring.http.clients.read-timeout=30s")
-			.run((context) -> {
-				long start = System.nanoTime();
-				assertThatThrownBy(() -> context.getBean(SmoothOperations.class).profiles().create("slow"))
-					.isInstanceOf(SmoothTimeoutException.class);
-				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
-			});
+			// the server answers after 1.5 s and Boot's read timeout is 30 s: only
+			// Smooth's
+			// 300 ms can time the call out, so the exception proves it applied (a
+			// wall-clock
+			// bound on top would add nothing but a failure on a busy machine)
+			.run((context) -> assertThatThrownBy(
+					() -> context.getBean(SmoothOperations.class).profiles().create("slow"))
+				.isInstanceOf(SmoothTimeoutException.class));
 	}
 
 	@Test
