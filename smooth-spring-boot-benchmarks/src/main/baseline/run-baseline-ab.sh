@@ -5,6 +5,8 @@
 # builds both (the baseline in a git worktree under target/), so run it from a clean
 # tree; the first run fetches the baseline's dependencies from Maven Central.
 # Usage: smooth-spring-boot-benchmarks/src/main/baseline/run-baseline-ab.sh [rounds]
+# HARNESS_OPTS reaches the working tree's JVM only, e.g.
+# HARNESS_OPTS=-Dharness.smooth.polling.max-interval=500ms to compare another cadence.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(git -C "$here" rev-parse --show-toplevel)
@@ -32,7 +34,8 @@ for round in $(seq 1 "$rounds"); do
 	echo "== baseline $commit, round $round, $(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
 	java -cp "$out/driver:$base/smooth-spring-boot-benchmarks/target/classes:$(cat "$out/baseline.cp")" \
 		sh.smooth.spring.benchmarks.BaselineBurst | grep '^|'
-	echo "== working tree, round $round, $(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
-	java -cp "$root/smooth-spring-boot-benchmarks/target/classes:$(cat "$out/main.cp")" \
+	echo "== working tree ${HARNESS_OPTS:-}, round $round, $(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
+	# shellcheck disable=SC2086 # HARNESS_OPTS may hold several options
+	java -cp "$root/smooth-spring-boot-benchmarks/target/classes:$(cat "$out/main.cp")" ${HARNESS_OPTS:-} \
 		sh.smooth.spring.benchmarks.ContractLoadHarness "$out/contract-$round.json" | grep '^|'
 done
