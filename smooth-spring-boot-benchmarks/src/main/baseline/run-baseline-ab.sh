@@ -13,7 +13,7 @@ root=$(git -C "$here" rev-parse --show-toplevel)
 rounds=${1:-2}
 commit=${BASELINE_COMMIT:-014e4ca}
 out=$root/smooth-spring-boot-benchmarks/target/baseline-ab
-base=$out/worktree
+base=$out/worktree-$commit
 mkdir -p "$out"
 if [ ! -d "$base" ]; then
 	# a "mvn clean" may have deleted an earlier worktree: forget it first
@@ -25,14 +25,17 @@ build() {
 	(cd "$1" && ./mvnw -B -ntp -q -DskipTests -Dspring-javaformat.skip=true -Dsmooth.blockhound.skip=true \
 		package dependency:build-classpath -Dmdep.outputFile="$2" -pl smooth-spring-boot-benchmarks -am)
 }
-build "$base" "$out/baseline.cp"
+# a commit does not change: build each baseline once, the working tree every run
+if [ ! -s "$out/baseline-$commit.cp" ] || [ ! -d "$base/smooth-spring-boot-benchmarks/target/classes" ]; then
+	build "$base" "$out/baseline-$commit.cp"
+fi
 build "$root" "$out/main.cp"
 mkdir -p "$out/driver"
-javac -d "$out/driver" -cp "$base/smooth-spring-boot-benchmarks/target/classes:$(cat "$out/baseline.cp")" \
+javac -d "$out/driver" -cp "$base/smooth-spring-boot-benchmarks/target/classes:$(cat "$out/baseline-$commit.cp")" \
 	"$here/BaselineBurst.java"
 for round in $(seq 1 "$rounds"); do
 	echo "== baseline $commit, round $round, $(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
-	java -cp "$out/driver:$base/smooth-spring-boot-benchmarks/target/classes:$(cat "$out/baseline.cp")" \
+	java -cp "$out/driver:$base/smooth-spring-boot-benchmarks/target/classes:$(cat "$out/baseline-$commit.cp")" \
 		sh.smooth.spring.benchmarks.BaselineBurst | grep '^|'
 	echo "== working tree ${HARNESS_OPTS:-}, round $round, $(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
 	# shellcheck disable=SC2086 # HARNESS_OPTS may hold several options

@@ -143,10 +143,8 @@ class SmoothHttpClientSettingsTests {
 			.withPropertyValues("spring.http.clients.ssl.bundle=smooth-test", "smooth.read-timeout=300ms",
 					"spring.http.clients.read-timeout=30s")
 			// the server answers after 1.5 s and Boot's read timeout is 30 s: only
-			// Smooth's
-			// 300 ms can time the call out, so the exception proves it applied (a
-			// wall-clock
-			// bound on top would add nothing but a failure on a busy machine)
+			// Smooth's 300 ms can time the call out, so the exception proves it
+			// applied (a wall-clock bound would only fail on a busy machine)
 			.run((context) -> assertThatThrownBy(
 					() -> context.getBean(SmoothOperations.class).profiles().create("slow"))
 				.isInstanceOf(SmoothTimeoutException.class));
