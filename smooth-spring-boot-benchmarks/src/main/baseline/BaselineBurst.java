@@ -16,6 +16,7 @@
 
 package sh.smooth.spring.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -49,13 +50,15 @@ public final class BaselineBurst {
 	}
 
 	/**
-	 * Runs the bursts against the simulator of that commit, in a child JVM.
+	 * Runs the bursts against a simulator in a child JVM: the one on the class path given
+	 * by {@code baseline.simulator.classpath} (the working tree's, so that both sides meet
+	 * the same server), else that commit's own.
 	 * @param args none
 	 * @throws Exception on failure
 	 */
 	public static void main(String[] args) throws Exception {
 		List<String> lines = new ArrayList<>();
-		try (RemoteSimulator sim = new RemoteSimulator();
+		try (RemoteSimulator sim = simulator();
 				ConfigurableApplicationContext context = LoadHarness.start(sim)) {
 			SmoothOperations smooth = context.getBean(SmoothOperations.class);
 			// the same warm-up as ContractLoadHarness (that commit's is private)
@@ -71,6 +74,23 @@ public final class BaselineBurst {
 		}
 		lines.forEach(System.out::println);
 		System.exit(0);
+	}
+
+	private static RemoteSimulator simulator() throws IOException {
+		String classpath = System.getProperty("baseline.simulator.classpath");
+		if (classpath == null) {
+			return new RemoteSimulator();
+		}
+		// that commit's RemoteSimulator starts its child on this JVM's class path property;
+		// the property is read once there and restored before anything else reads it
+		String own = System.getProperty("java.class.path");
+		System.setProperty("java.class.path", classpath);
+		try {
+			return new RemoteSimulator();
+		}
+		finally {
+			System.setProperty("java.class.path", own);
+		}
 	}
 
 	private static String burst(RemoteSimulator sim, SmoothOperations smooth, int count, String mode) {

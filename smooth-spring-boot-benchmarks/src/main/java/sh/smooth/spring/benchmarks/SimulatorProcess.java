@@ -140,11 +140,22 @@ public final class SimulatorProcess {
 			.credits(2);
 		sim.onTask(TaskMatcher.textContains("concurrent"))
 			.runningAfter(Duration.ZERO)
-			.doneAfter(Duration.ofSeconds(2))
+			.doneAfter(burstTaskLength())
 			.credits(1);
 		for (String action : new String[] { "goto", "evaluate_js", "extract", "run_task", "close" }) {
 			sim.onSessionAction(action).latency(Duration.ZERO);
 		}
+	}
+
+	/**
+	 * How long a "concurrent" task runs: 2 s, the length issue 12's bound was set at,
+	 * unless {@code SMOOTH_HARNESS_TASK_MS} says otherwise. An environment variable, not
+	 * a property, because the harness starts this JVM with none and it inherits the
+	 * environment.
+	 */
+	private static Duration burstTaskLength() {
+		String millis = System.getenv("SMOOTH_HARNESS_TASK_MS");
+		return Duration.ofMillis((millis != null) ? Long.parseLong(millis) : 2000);
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
