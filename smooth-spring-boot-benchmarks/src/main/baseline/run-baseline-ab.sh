@@ -47,6 +47,11 @@ build "$root" "$out/main.cp"
 mkdir -p "$out/driver"
 javac -d "$out/driver" -cp "$base/smooth-spring-boot-benchmarks/target/classes:$(cat "$out/baseline-$commit.cp")" \
 	"$here/BaselineBurst.java"
+# one ContractLoadHarness run: tree, classpath file, output file, then JVM options
+harness() {
+	java -cp "$1/smooth-spring-boot-benchmarks/target/classes:$(cat "$2")" "${@:4}" \
+		sh.smooth.spring.benchmarks.ContractLoadHarness "$3" | grep '^|'
+}
 for round in $(seq 1 "$rounds"); do
 	echo "== baseline $commit, round $round, $(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
 	java -cp "$out/driver:$base/smooth-spring-boot-benchmarks/target/classes:$(cat "$out/baseline-$commit.cp")" \
@@ -54,11 +59,9 @@ for round in $(seq 1 "$rounds"); do
 		sh.smooth.spring.benchmarks.BaselineBurst | grep '^|'
 	for other in ${CONTRACT_COMMITS:-}; do
 		echo "== contract $other, round $round, $(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
-		java -cp "$out/worktree-$other/smooth-spring-boot-benchmarks/target/classes:$(cat "$out/contract-$other.cp")" \
-			sh.smooth.spring.benchmarks.ContractLoadHarness "$out/contract-$other-$round.json" | grep '^|'
+		harness "$out/worktree-$other" "$out/contract-$other.cp" "$out/contract-$other-$round.json"
 	done
 	echo "== working tree ${HARNESS_OPTS:-}, round $round, $(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
 	# shellcheck disable=SC2086 # HARNESS_OPTS may hold several options
-	java -cp "$root/smooth-spring-boot-benchmarks/target/classes:$(cat "$out/main.cp")" ${HARNESS_OPTS:-} \
-		sh.smooth.spring.benchmarks.ContractLoadHarness "$out/contract-$round.json" | grep '^|'
+	harness "$root" "$out/main.cp" "$out/contract-$round.json" ${HARNESS_OPTS:-}
 done

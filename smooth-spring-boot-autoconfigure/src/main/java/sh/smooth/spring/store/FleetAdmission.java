@@ -19,6 +19,7 @@ package sh.smooth.spring.store;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
@@ -75,21 +76,21 @@ final class FleetAdmission {
 		return claimKey(key, creating);
 	}
 
-	private String instanceId() {
-		return this.member.settings().instanceId();
+	/** Runs one store call where the member runs them (see {@link StoreCalls}). */
+	private <T> Mono<T> onStore(Callable<T> work) {
+		return this.member.calls().call(work);
 	}
 
 	private Mono<TaskRun> claimKey(String key, Creating creating) {
-		return this.member.calls()
-			.call(() -> this.member.store().claimSubmit(key, instanceId(), this.member.settings().lease()))
+		return onStore(
+				() -> this.member.store().claimSubmit(key, this.member.instanceId(), this.member.settings().lease()))
 			.flatMap((claim) -> {
 				if (claim.mine()) {
-					return admitted(creating, key).doOnError((error) -> this.member.calls().call(() -> {
-						this.member.store().releaseSubmit(key, instanceId());
+					return admitted(creating, key).doOnError((error) -> onStore(() -> {
+						this.member.store().releaseSubmit(key, this.member.instanceId());
 						return Boolean.TRUE;
-					})
-						.subscribe(null,
-								(storeError) -> logger.warn("Could not free idempotency key " + key, storeError)));
+					}).subscribe(null,
+							(storeError) -> logger.warn("Could not free idempotency key " + key, storeError)));
 				}
 				String taskId = claim.taskId();
 				if (taskId != null) {
@@ -119,7 +120,7 @@ final class FleetAdmission {
 	}
 
 	private Mono<TaskRun> attachExisting(String taskId, Creating creating) {
-		return this.member.calls().call(() -> this.member.store().find(taskId)).flatMap((stored) -> {
+		return onStore(() -> this.member.store().find(taskId)).flatMap((stored) -> {
 			Optional<TaskStore.StoredTask> known = stored;
 			TaskStore.StoredTask task = known.orElse(null);
 			return creating.attach(taskId,
@@ -138,8 +139,7 @@ final class FleetAdmission {
 						null))
 				.flatMap(this::recorded);
 		}
-		return this.member.calls()
-			.call(() -> this.member.store().enqueue(instanceId(), this.member.settings().lease()))
+		return onStore(() -> this.member.store().enqueue(this.member.instanceId(), this.member.settings().lease()))
 			.flatMap((ticket) -> attempt(ticket, limit, creating, idempotencyKey));
 	}
 
@@ -152,11 +152,10 @@ final class FleetAdmission {
 			.onErrorResume(FleetAdmission::concurrencyLimit, (error) -> {
 				logger.info("Smooth answered 429 (" + error.getMessage() + "): the submit waits in the fleet's "
 						+ "queue again, nothing was created");
-				return this.member.calls().call(() -> {
+				return onStore(() -> {
 					this.member.store().requeue(ticket);
 					return Boolean.TRUE;
-				})
-					.then(Mono.delay(LIMIT_BACKOFF, this.timers))
+				}).then(Mono.delay(LIMIT_BACKOFF, this.timers))
 					.then(Mono.defer(() -> attempt(ticket, limit, creating, idempotencyKey)));
 			})
 			.doOnError((error) -> dequeue(ticket));
@@ -167,8 +166,7 @@ final class FleetAdmission {
 	 * caller gave up first.
 	 */
 	private Mono<Void> slot(long ticket, int limit, Creating creating) {
-		Mono<Boolean> granted = Mono
-			.defer(() -> this.member.calls().call(() -> this.member.store().acquire(ticket, limit)))
+		Mono<Boolean> granted = Mono.defer(() -> onStore(() -> this.member.store().acquire(ticket, limit)))
 			.filter(Boolean::booleanValue)
 			.repeatWhenEmpty(Integer.MAX_VALUE, (ticks) -> ticks
 				.concatMap((tick) -> Mono.delay(this.member.settings().queuePollInterval(), this.timers)));
@@ -184,12 +182,11 @@ final class FleetAdmission {
 	}
 
 	private void dequeue(long ticket) {
-		this.member.calls().call(() -> {
+		onStore(() -> {
 			this.member.store().dequeue(ticket);
 			return Boolean.TRUE;
-		})
-			.subscribe(null, (error) -> logger.warn("Could not leave the fleet's queue (ticket " + ticket
-					+ "); the entry expires with this instance's lease", error));
+		}).subscribe(null, (error) -> logger.warn("Could not leave the fleet's queue (ticket " + ticket
+				+ "); the entry expires with this instance's lease", error));
 	}
 
 	/**
@@ -209,8 +206,8 @@ final class FleetAdmission {
 	}
 
 	private TaskStore.StoredTask newRow(TaskRun run, TaskKeys keys, @Nullable String idempotencyKey) {
-		return new TaskStore.StoredTask(run.id(), run.kind().value(), instanceId(), 0L, keys.correlationKey(),
-				idempotencyKey, TaskStore.RUNNING, false);
+		return new TaskStore.StoredTask(run.id(), run.kind().value(), this.member.instanceId(), 0L,
+				keys.correlationKey(), idempotencyKey, TaskStore.RUNNING, false);
 	}
 
 }
